@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { ApiError, badRequest, describeZodError } from "./errors";
+
+export function jsonError(status: number, code: string, message: string, details?: Record<string, unknown>) {
+  return Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
+}
+
+type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response> | Response;
+
+/**
+ * Wraps a route handler so that nothing escapes as an unhandled 500 with a stack:
+ * ApiError -> its status and code; ZodError -> 400; anything else -> logged, 500 without details.
+ */
+export function apiRoute<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (err) {
+      if (err instanceof ApiError) return jsonError(err.status, err.code, err.message, err.details);
+      if (err instanceof z.ZodError) return jsonError(400, "invalid_input", describeZodError(err));
+      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, err);
+      return jsonError(500, "internal_error", "Something went wrong on our side; it has been logged.");
+    }
+  };
+}
+
+/** Parses the URL's query string with a zod object schema (values arrive as strings). */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0];
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw badRequest("invalid_query", describeZodError(parsed.error));
+  return parsed.data;
+}
+
+export const DEFAULT_JSON_LIMIT_BYTES = 1_000_000;
+
+/** Reads a JSON body with a size limit (checked while streaming, not after), then validates it. */
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes: number = DEFAULT_JSON_LIMIT_BYTES,
+): Promise<z.infer<S>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new ApiError(413, "body_too_large", `Body is ${declared} bytes; the limit is ${maxBytes}.`);
+  const text = await readTextLimited(request, maxBytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badRequest("invalid_json", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw badRequest("invalid_body", describeZodError(parsed.error));
+  return parsed.data;
+}
+
+async function readTextLimited(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new ApiError(413, "body_too_large", `Body exceeds the limit of ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

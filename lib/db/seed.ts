@@ -1,0 +1,62 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Database } from "./connect";
+
+/**
+ * A demo's seeding step: loads its committed files from data/ into Postgres.
+ * `run` must replace the step's rows wholesale, so re-running it is harmless.
+ */
+export interface SeedStep {
+  name: string;
+  /** Files (relative to the repo root) whose contents decide whether the step re-runs. */
+  dataFiles: string[];
+  /** Bump when the loading code changes in a way that needs a re-seed. */
+  version: number;
+  run(db: Database, progress: (line: string) => void): Promise<number>;
+}
+
+export function dataHash(step: SeedStep, root: string = process.cwd()): string {
+  const hash = crypto.createHash("sha256").update(`v${step.version}\n`);
+  for (const file of [...step.dataFiles].sort()) {
+    hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file)));
+  }
+  return hash.digest("hex");
+}
+
+export interface SeedReport {
+  name: string;
+  status: "seeded" | "up-to-date";
+  rows: number;
+  ms: number;
+}
+
+export async function runSeeds(
+  db: Database,
+  steps: SeedStep[],
+  log: (line: string) => void = console.log,
+): Promise<SeedReport[]> {
+  const reports: SeedReport[] = [];
+  for (const [i, step] of steps.entries()) {
+    const started = Date.now();
+    const prefix = `[seed ${i + 1}/${steps.length}] ${step.name}`;
+    const hash = dataHash(step);
+    const done = await db.prisma.seedStep.findUnique({ where: { name: step.name } });
+    if (done?.dataHash === hash) {
+      log(`${prefix}: up to date (${done.rowCount} rows)`);
+      reports.push({ name: step.name, status: "up-to-date", rows: done.rowCount, ms: Date.now() - started });
+      continue;
+    }
+    log(`${prefix}: seeding...`);
+    const rows = await step.run(db, (line) => log(`${prefix}: ${line}`));
+    await db.prisma.seedStep.upsert({
+      where: { name: step.name },
+      create: { name: step.name, dataHash: hash, rowCount: rows },
+      update: { dataHash: hash, rowCount: rows, finishedAt: new Date() },
+    });
+    const ms = Date.now() - started;
+    log(`${prefix}: ${rows} rows in ${(ms / 1000).toFixed(1)} s`);
+    reports.push({ name: step.name, status: "seeded", rows, ms });
+  }
+  return reports;
+}
