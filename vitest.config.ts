@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(__dirname) };
+const alias = { "@": path.resolve(import.meta.dirname) };
 
 // Three projects so `npm test` can run and report them separately:
 // unit (pure logic), integration (real databases), e2e (built app in Chromium).

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { projectPath } from "@/lib/paths";
 import type { Database } from "./connect";
 
 /**
@@ -9,17 +10,17 @@ import type { Database } from "./connect";
  */
 export interface SeedStep {
   name: string;
-  /** Files (relative to the repo root) whose contents decide whether the step re-runs. */
+  /** Files (relative to the project root, or absolute) whose contents decide whether the step re-runs. */
   dataFiles: string[];
   /** Bump when the loading code changes in a way that needs a re-seed. */
   version: number;
   run(db: Database, progress: (line: string) => void): Promise<number>;
 }
 
-export function dataHash(step: SeedStep, root: string = process.cwd()): string {
+export function dataHash(step: SeedStep): string {
   const hash = crypto.createHash("sha256").update(`v${step.version}\n`);
   for (const file of [...step.dataFiles].sort()) {
-    hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file)));
+    hash.update(file).update("\0").update(fs.readFileSync(/*turbopackIgnore: true*/ path.isAbsolute(file) ? file : projectPath(file)));
   }
   return hash.digest("hex");
 }

@@ -1,0 +1,12 @@
+// Runs once when the server starts: migrate and seed before the first request,
+// printing a progress line per step (see lib/db/seed.ts).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDatabase } = await import("@/lib/db");
+  try {
+    await getDatabase();
+  } catch (err) {
+    // Keep serving: pages that need the database will show the error; others still work.
+    console.error("[db] could not open the database at start:", err);
+  }
+}
