@@ -5,12 +5,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureGenerated } from "./build-if-needed.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const projects = ["unit", "integration", "e2e"].filter((p) => only.length === 0 || only.includes(p));
 
+ensureGenerated(); // in case install scripts were skipped
 const skipped = [];
 if (!process.env.DATABASE_URL) {
   skipped.push("PostgreSQL server variants of the integration tests: DATABASE_URL is not set (PGlite variants run)");
