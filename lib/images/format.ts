@@ -1,0 +1,168 @@
+/**
+ * The on-disk format of the reverse-image-search index (data/images/), and pure
+ * encode/decode helpers for its embedding file. No Node imports: usable anywhere.
+ *
+ * photos.json : ImageIndexManifest - collection metadata + one record per photo.
+ * embeddings  : one vector per photo, in `photos` order (row i = photos[i]), in one of
+ *   - "float32":      count * dim float32 little-endian
+ *   - "float16":      count * dim IEEE half floats, little-endian
+ *   - "uint8-scaled": count float32 LE scales, then count * dim uint8;
+ *                     value = q * scale (scale = max(vector) / 255; the vectors are
+ *                     non-negative, means of relu6 activations)
+ */
+import type { Split } from "./split";
+
+export type EmbeddingEncoding = "float32" | "float16" | "uint8-scaled";
+export const EMBEDDING_ENCODINGS: readonly EmbeddingEncoding[] = ["float32", "float16", "uint8-scaled"];
+
+export interface ImagePhoto {
+  /** Stable id, `<class>/<file name without extension>`, e.g. "dalmatian/image_0001". */
+  id: string;
+  /** Caltech-101 class (folder) name, e.g. "dalmatian"; "BACKGROUND_Google" for clutter. */
+  label: string;
+  /** Public URL path of the thumbnail, e.g. "/images/caltech101/dalmatian/image_0001.jpg". */
+  file: string;
+  /** Path of the original inside the Caltech-101 folder, e.g. "dalmatian/image_0001.jpg". */
+  original: string;
+  split: Split;
+  /** Original size (after EXIF rotation). */
+  width: number;
+  height: number;
+  thumbWidth: number;
+  thumbHeight: number;
+  source: string;
+  licence: string;
+  /** Top-5 ImageNet labels (short names) with probabilities, most probable first. */
+  imagenet: [string, number][];
+}
+
+export interface ImageIndexManifest {
+  version: 1;
+  dataset: string;
+  licence: string;
+  citation: string;
+  model: string;
+  embedding: {
+    description: string;
+    dim: number;
+    count: number;
+    file: string;
+    encoding: EmbeddingEncoding;
+    bytes: number;
+    sha256: string;
+  };
+  thumbnails: { dir: string; shorterSide: number; jpegQuality: number };
+  split: { rule: string; counts: Record<Split, number> };
+  photos: ImagePhoto[];
+}
+
+export function encodedByteLength(encoding: EmbeddingEncoding, count: number, dim: number): number {
+  switch (encoding) {
+    case "float32":
+      return count * dim * 4;
+    case "float16":
+      return count * dim * 2;
+    case "uint8-scaled":
+      return count * 4 + count * dim;
+  }
+}
+
+// ---------------------------------------------------------------- float16
+
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/** float32 -> IEEE 754 half bits, round to nearest even (handles subnormals, inf, NaN). */
+export function toFloat16Bits(value: number): number {
+  f32[0] = value;
+  const x = u32[0];
+  const sign = (x >>> 16) & 0x8000;
+  const exp = (x >>> 23) & 0xff;
+  let mant = x & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0); // inf / NaN
+  let e = exp - 127 + 15;
+  if (e >= 0x1f) return sign | 0x7c00; // overflow -> inf
+  if (e <= 0) {
+    if (e < -10) return sign; // too small -> +-0
+    mant |= 0x800000; // implicit bit
+    const shift = 14 - e;
+    const half = 1 << (shift - 1);
+    const rest = mant & ((1 << shift) - 1);
+    let m = mant >>> shift;
+    if (rest > half || (rest === half && m & 1)) m++;
+    return sign | m; // may carry into the smallest normal: still correct bits
+  }
+  const rest = mant & 0x1fff;
+  let m = mant >>> 13;
+  if (rest > 0x1000 || (rest === 0x1000 && m & 1)) {
+    m++;
+    if (m === 0x400) {
+      m = 0;
+      e++;
+      if (e >= 0x1f) return sign | 0x7c00;
+    }
+  }
+  return sign | (e << 10) | m;
+}
+
+export function fromFloat16Bits(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const e = (h >>> 10) & 0x1f;
+  const m = h & 0x3ff;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 0x1f) return m ? NaN : sign * Infinity;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}
+
+// ---------------------------------------------------------------- encode / decode
+
+/** Encodes count * dim float vectors (row-major) to the given encoding. */
+export function encodeEmbeddings(vectors: Float32Array, dim: number, encoding: EmbeddingEncoding): Uint8Array {
+  if (dim <= 0 || vectors.length % dim !== 0) throw new Error(`vector data (${vectors.length}) is not a multiple of dim ${dim}`);
+  const count = vectors.length / dim;
+  const out = new Uint8Array(encodedByteLength(encoding, count, dim));
+  const view = new DataView(out.buffer);
+  if (encoding === "float32") {
+    for (let i = 0; i < vectors.length; i++) view.setFloat32(i * 4, vectors[i], true);
+  } else if (encoding === "float16") {
+    for (let i = 0; i < vectors.length; i++) view.setUint16(i * 2, toFloat16Bits(vectors[i]), true);
+  } else {
+    const base = count * 4;
+    for (let r = 0; r < count; r++) {
+      let max = 0;
+      for (let j = 0; j < dim; j++) {
+        const v = vectors[r * dim + j];
+        if (v < 0) throw new Error(`uint8-scaled needs non-negative vectors (row ${r} has ${v})`);
+        if (v > max) max = v;
+      }
+      const scale = Math.fround(max / 255);
+      view.setFloat32(r * 4, scale, true);
+      for (let j = 0; j < dim; j++) {
+        out[base + r * dim + j] = scale > 0 ? Math.min(255, Math.round(vectors[r * dim + j] / scale)) : 0;
+      }
+    }
+  }
+  return out;
+}
+
+/** Decodes an embedding file back to count * dim float32 values (row-major). */
+export function decodeEmbeddings(bytes: Uint8Array, count: number, dim: number, encoding: EmbeddingEncoding): Float32Array {
+  const expected = encodedByteLength(encoding, count, dim);
+  if (bytes.byteLength !== expected) {
+    throw new Error(`embedding file has ${bytes.byteLength} bytes, expected ${expected} (${count} x ${dim} ${encoding})`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float32Array(count * dim);
+  if (encoding === "float32") {
+    for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  } else if (encoding === "float16") {
+    for (let i = 0; i < out.length; i++) out[i] = fromFloat16Bits(view.getUint16(i * 2, true));
+  } else {
+    const base = count * 4;
+    for (let r = 0; r < count; r++) {
+      const scale = view.getFloat32(r * 4, true);
+      for (let j = 0; j < dim; j++) out[r * dim + j] = bytes[base + r * dim + j] * scale;
+    }
+  }
+  return out;
+}
