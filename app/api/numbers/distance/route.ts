@@ -1,0 +1,20 @@
+import { badRequest } from "@/lib/api/errors";
+import { apiRoute, parseQuery } from "@/lib/api/route";
+import { distanceWithAlignment } from "@/lib/numbers/distance";
+import { noLettersMessage, wordProblem } from "@/lib/numbers/playground";
+import { distanceQuerySchema } from "@/lib/numbers/schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * `?a=WORD&b=WORD`: the weighted edit distance between two words and the cheapest
+ * alignment, operation by operation. `a` and `b` in the answer are the normalised words.
+ * Pure computation (the page runs the same function in the browser); no database.
+ */
+export const GET = apiRoute(async (request) => {
+  const { a, b } = parseQuery(request, distanceQuerySchema);
+  for (const [field, word] of [["a", a], ["b", b]] as const) {
+    if (wordProblem(word)?.code === "no_letters") throw badRequest("no_letters", `${field}: ${noLettersMessage(word)}`);
+  }
+  return Response.json(distanceWithAlignment(a, b));
+});

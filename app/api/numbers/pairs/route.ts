@@ -1,0 +1,17 @@
+import { badRequest } from "@/lib/api/errors";
+import { apiRoute, parseQuery } from "@/lib/api/route";
+import { getDatabase } from "@/lib/db";
+import { pairsQuerySchema } from "@/lib/numbers/api-schema";
+import { countPairs, loadPairs } from "@/lib/numbers/store";
+
+export const dynamic = "force-dynamic";
+
+/** `?limit=N` (default 100, at most every pair): the most similar language pairs, best first. */
+export const GET = apiRoute(async (request) => {
+  const { limit } = parseQuery(request, pairsQuerySchema);
+  const db = await getDatabase();
+  const total = await countPairs(db);
+  if (limit > total) throw badRequest("invalid_query", `limit: must be at most ${total} (all pairs)`);
+  const pairs = await loadPairs(db, limit);
+  return Response.json(pairs.map(({ a, b, score }) => ({ a, b, score })));
+});

@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/api/route";
+import { getDatabase } from "@/lib/db";
+import { loadTree } from "@/lib/numbers/store";
+
+export const dynamic = "force-dynamic";
+
+/** The language tree: nested `{ name?, children? }`, leaves named. */
+export const GET = apiRoute(async () => {
+  const db = await getDatabase();
+  return Response.json(await loadTree(db));
+});

@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/api/route";
+import { getDatabase } from "@/lib/db";
+import { loadUniversal } from "@/lib/numbers/store";
+
+export const dynamic = "force-dynamic";
+
+/** The universal numbers: for each of 1..10 the word closest to all languages, and its language. */
+export const GET = apiRoute(async () => {
+  const db = await getDatabase();
+  return Response.json(await loadUniversal(db));
+});

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { z } from "zod";
+import { apiErrorBodySchema } from "@/lib/api/errors";
+import {
+  distanceResponseSchema,
+  languagesResponseSchema,
+  pairsResponseSchema,
+  treeResponseSchema,
+  universalResponseSchema,
+} from "@/lib/numbers/api-schema";
+import type { NumbersTreeNode } from "@/lib/numbers/types";
+import { launchChromium } from "./chromium";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+let languageNames: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  languageNames = languagesResponseSchema.parse(await (await fetch(`${baseURL}/api/numbers/languages`)).json()).map((l) => l.name);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${baseURL}/numbers`);
+  await page.getByTestId("dendrogram").waitFor();
+  return { page, errors };
+}
+
+const leaves = (node: NumbersTreeNode): string[] => (node.children ? node.children.flatMap(leaves) : node.name ? [node.name] : []);
+
+describe("universal numbers page", () => {
+  it("shows the ten universal numbers, each with its language", async () => {
+    const { page, errors } = await openPage();
+    await expect(page.locator("h1").first().textContent()).resolves.toContain("Universal numbers");
+    const cards = page.getByTestId("universal-numbers").locator("li");
+    await expect(cards.count()).resolves.toBe(10);
+    const first = await cards.first().innerText();
+    expect(first).toContain("een");
+    expect(first).toContain("Welsh");
+    await expect(cards.nth(9).innerText()).resolves.toMatch(/10\s+deh\s+Irish/);
+    await expect(page.getByText("Wikivoyage").first().isVisible()).resolves.toBe(true);
+    await expect(page.locator(".nums-credit").innerText()).resolves.toContain("CC BY-SA 3.0");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a 75 x 75 heat map whose cells show the pair and its ten distances on hover", async () => {
+    const { page, errors } = await openPage();
+    const canvas = page.getByTestId("heatmap");
+    await expect(canvas.getAttribute("data-rows")).resolves.toBe("75");
+    await expect(canvas.getAttribute("data-cols")).resolves.toBe("75");
+    const [cell, left, top] = await Promise.all(["data-cell", "data-left", "data-top"].map(async (a) => Number(await canvas.getAttribute(a))));
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + left + cell * 30.5, box.y + top + cell * 2.5);
+    const tooltip = page.getByTestId("heatmap-tooltip");
+    await tooltip.waitFor();
+    const text = await tooltip.innerText();
+    const named = languageNames.filter((name) => text.includes(name));
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    expect(text).toMatch(/score \d\.\d{3}/);
+    await expect(tooltip.locator("tbody tr").count()).resolves.toBe(10);
+    // Clicking the cell selects the row's language everywhere: the tree highlights its path.
+    const rowLanguage = await tooltip.locator("strong").first().textContent();
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(page.getByTestId("dendrogram").locator(".leaf.on-path").getAttribute("data-name")).resolves.toBe(rowLanguage);
+    await page.mouse.move(0, 0);
+    await tooltip.waitFor({ state: "detached" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("renders the tree with 75 leaves, folds and unfolds a branch, and highlights a searched language's path", async () => {
+    const { page, errors } = await openPage();
+    const tree = page.getByTestId("dendrogram");
+    await expect(tree.locator(".leaf").count()).resolves.toBe(75);
+    await expect(tree.getAttribute("data-leaves")).resolves.toBe("75");
+
+    // Fold the first branch point below the root (a group of several languages), then unfold it.
+    const inner = tree.locator(".inner").nth(1);
+    const label = (await inner.getAttribute("aria-label"))!;
+    const folded = Number(/of (\d+) languages/.exec(label)![1]);
+    expect(folded).toBeGreaterThan(1);
+    await inner.locator("circle.hit").dispatchEvent("click");
+    await expect(tree.locator(".leaf").count()).resolves.toBe(75 - folded);
+    await expect(tree.locator(".inner.collapsed").count()).resolves.toBe(1);
+    await tree.locator(".inner.collapsed circle.hit").dispatchEvent("click");
+    await expect(tree.locator(".leaf").count()).resolves.toBe(75);
+
+    await page.getByTestId("tree-search").fill("yiddish");
+    await expect(tree.locator(".leaf.on-path").getAttribute("data-name")).resolves.toBe("Yiddish");
+    expect(await tree.locator(".link.on-path").count()).toBeGreaterThan(2);
+    // The selection is shared: the table marks the same language.
+    await expect(page.locator("tr.is-selected").getAttribute("data-language")).resolves.toBe("Yiddish");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("filters the table by search and jumps to a closest language", async () => {
+    const { page, errors } = await openPage();
+    const rows = page.getByTestId("language-table").locator("tbody tr[data-language]");
+    await expect(rows.count()).resolves.toBe(75);
+    await page.getByTestId("table-search").fill("portug");
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().getAttribute("data-language")).resolves.toBe("Portuguese");
+    await expect(page.getByTestId("table-count").textContent()).resolves.toBe("1 of 75 languages");
+
+    // Its closest language is filtered out; clicking it clears the search and highlights that row.
+    const link = rows.first().getByTestId("closest-link").first();
+    const target = (await link.innerText()).replace(/\s+[\d.]+$/, "");
+    await link.click();
+    await expect(rows.count()).resolves.toBe(75);
+    await expect(page.locator("tr.is-selected").getAttribute("data-language")).resolves.toBe(target);
+
+    // Sorting by a column header reorders the rows.
+    await page.getByRole("button", { name: /^Language/ }).click();
+    await expect(rows.first().getAttribute("data-language")).resolves.toBe([...languageNames].sort((a, b) => b.localeCompare(a, "en", { sensitivity: "base" }))[0]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("updates the playground as you type, with the alignment step by step", async () => {
+    const { page, errors } = await openPage();
+    const distance = page.getByTestId("playground-distance");
+    await expect(distance.textContent()).resolves.toBe("0.7");
+    await expect(page.getByTestId("playground-step").count()).resolves.toBe(5);
+    await page.getByTestId("playground-a").fill("sieben");
+    await page.getByTestId("playground-b").fill("seven");
+    await expect(distance.textContent()).resolves.toBe("2");
+    await expect(page.locator('[data-testid=playground-step][data-op="substitute"]').innerText()).resolves.toMatch(/b\s+v\s+swap\s+\+1\.8/i);
+    await page.getByTestId("playground-b").fill("123");
+    await expect(page.getByTestId("playground").innerText()).resolves.toContain('"123" has no letters a-z after normalising');
+    await expect(distance.count()).resolves.toBe(0);
+    await page.getByTestId("playground-b").fill("");
+    await expect(page.getByTestId("playground").innerText()).resolves.toContain("Type a word.");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("has no horizontal overflow on a 390 px phone: wide parts scroll in their own boxes", async () => {
+    const { page, errors } = await openPage({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBe(0);
+    for (const testId of ["heatmap", "dendrogram", "language-table", "universal-numbers"]) {
+      const right = await page.getByTestId(testId).evaluate((el) => (el.closest(".nums-table-box") ?? el).getBoundingClientRect().right);
+      expect(right, testId).toBeLessThanOrEqual(390);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("universal numbers API", () => {
+  const get = (path: string) => fetch(`${baseURL}${path}`);
+
+  it("serves the universal numbers, languages, pairs and tree", async () => {
+    const universal = universalResponseSchema.parse(await (await get("/api/numbers/universal")).json());
+    expect(universal.map((u) => u.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(universal[0]).toEqual({ number: 1, word: "een", language: "Welsh" });
+
+    expect(languageNames).toHaveLength(75);
+
+    const pairs = pairsResponseSchema.parse(await (await get("/api/numbers/pairs")).json());
+    expect(pairs).toHaveLength(100);
+    expect(pairs.every((p, i) => i === 0 || pairs[i - 1].score >= p.score)).toBe(true);
+    expect(pairsResponseSchema.parse(await (await get("/api/numbers/pairs?limit=3")).json())).toEqual(pairs.slice(0, 3));
+    const all = pairsResponseSchema.parse(await (await get("/api/numbers/pairs?limit=2775")).json());
+    expect(all).toHaveLength(2775);
+
+    const tree = treeResponseSchema.parse(await (await get("/api/numbers/tree")).json());
+    expect(leaves(tree).sort()).toEqual([...languageNames].sort());
+
+    const distance = distanceResponseSchema.parse(await (await get("/api/numbers/distance?a=veer&b=fear")).json());
+    expect(distance).toMatchObject({ a: "veer", b: "fear" });
+    expect(distance.distance).toBeCloseTo(0.7, 12);
+  });
+
+  it.each([
+    ["/api/numbers/pairs?limit=-1", "invalid_query", /^limit: /],
+    ["/api/numbers/pairs?limit=abc", "invalid_query", /^limit: /],
+    ["/api/numbers/pairs?limit=2776", "invalid_query", /^limit: must be at most 2775/],
+    ["/api/numbers/distance?a=veer", "invalid_query", /^b: /],
+    [`/api/numbers/distance?a=${"x".repeat(65)}&b=fear`, "invalid_query", /^a: /],
+    ["/api/numbers/distance?a=&b=fear", "invalid_query", /^a: /],
+    ["/api/numbers/distance?a=123&b=fear", "no_letters", /^a: "123" has no letters/],
+  ])("answers %s with a 400 in the error shape", async (path, code, message) => {
+    const response = await get(path);
+    expect(response.status).toBe(400);
+    const body = apiErrorBodySchema.parse(await response.json());
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toMatch(message);
+  });
+
+  it("answers an unknown numbers route with the JSON 404", async () => {
+    const response = await get("/api/numbers/nothing");
+    expect(response.status).toBe(404);
+    expect(z.object({ error: z.object({ code: z.literal("unknown_route") }) }).safeParse(await response.json()).success).toBe(true);
+  });
+});
