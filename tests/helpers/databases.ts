@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { DatabaseTarget } from "@/lib/db/connect";
+import { openDatabase, type Database } from "@/lib/db";
 
 /**
  * The database backends integration tests run against: embedded PGlite always, and a
@@ -54,4 +55,17 @@ export function databaseTargets(): TestDatabaseBackend[] {
       target: () => freshPostgresDatabase(serverUrl!),
     },
   ];
+}
+
+/**
+ * The backends that can run here, each opened as a fresh, migrated, unseeded database.
+ * No vitest import in this file, so the benchmarks use it too; close the database, then
+ * call dropTestDatabases() when done.
+ */
+export function availableDatabaseTargets(): TestDatabaseBackend[] {
+  return databaseTargets().filter((backend) => !backend.skipReason);
+}
+
+export async function openTestDatabase(backend: TestDatabaseBackend): Promise<Database> {
+  return openDatabase(await backend.target(), { seed: false, log: () => undefined });
 }
