@@ -15,7 +15,7 @@ export const demos: Demo[] = [
     blurb:
       "Edit distances between the words for one to ten in dozens of languages: the median word for each number, a distance matrix and a family tree of languages.",
     post: "Calculating the set of universal numbers",
-    live: false,
+    live: true,
   },
   {
     slug: "movies",
@@ -31,7 +31,7 @@ export const demos: Demo[] = [
     blurb:
       "A pretrained classifier's last hidden layer as an image vector: drop in a photo and get the nearest photos, or an honest \"no match\".",
     post: "Building a Reverse Image Search Engine using a Pretrained Image Classifier",
-    live: false,
+    live: true,
   },
   {
     slug: "radio",

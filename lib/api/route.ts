@@ -45,9 +45,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   schema: S,
   maxBytes: number = DEFAULT_JSON_LIMIT_BYTES,
 ): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new ApiError(413, "body_too_large", `Body is ${declared} bytes; the limit is ${maxBytes}.`);
-  const text = await readTextLimited(request, maxBytes);
+  const text = new TextDecoder().decode(await readBodyLimited(request, maxBytes));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -59,8 +57,16 @@ export async function parseJsonBody<S extends z.ZodType>(
   return parsed.data;
 }
 
-async function readTextLimited(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
+/**
+ * Reads the raw body with a size limit, for uploads and anything else that must not be
+ * buffered whole before it is checked: a declared Content-Length over the limit is
+ * refused before reading a byte, and the bytes are counted while streaming (a chunked or
+ * lying body is cut off at the limit). Over the limit -> ApiError 413 body_too_large.
+ */
+export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new ApiError(413, "body_too_large", `Body is ${declared} bytes; the limit is ${maxBytes}.`);
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -74,5 +80,5 @@ async function readTextLimited(request: Request, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

@@ -1,0 +1,102 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Photo, PhotosResponse } from "@/lib/images/api-schema";
+import type { ClassSummary } from "@/lib/images/store";
+
+const PAGE = 48;
+type SplitFilter = "" | "index" | "query" | "background";
+
+const classLabel = (label: string) => (label === "BACKGROUND_Google" ? "background clutter" : label.replace(/_/g, " "));
+
+/** A grid of the collection's photos by class and split, paged; clicking one searches with it. */
+export function BrowsePhotos({ classes, onPick }: { classes: ClassSummary[]; onPick: (photo: Photo) => void }) {
+  const [label, setLabel] = useState("");
+  const [split, setSplit] = useState<SplitFilter>("query");
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const request = useRef(0);
+
+  const load = useCallback(
+    async (after: string | null, replace: boolean) => {
+      const id = ++request.current;
+      setLoading(true);
+      setError(null);
+      const params = new URLSearchParams({ limit: String(PAGE) });
+      if (label) params.set("label", label);
+      if (split) params.set("split", split);
+      if (after) params.set("cursor", after);
+      try {
+        const res = await fetch(`/api/images/photos?${params}`);
+        const body = (await res.json()) as PhotosResponse & { error?: { message: string } };
+        if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+        if (id !== request.current) return;
+        setPhotos((old) => (replace ? body.photos : [...old, ...body.photos]));
+        setCursor(body.nextCursor);
+        setTotal(body.total);
+      } catch (err) {
+        if (id === request.current) setError((err as Error).message);
+      } finally {
+        if (id === request.current) setLoading(false);
+      }
+    },
+    [label, split],
+  );
+
+  useEffect(() => {
+    void load(null, true);
+  }, [load]);
+
+  const options = classes.filter((c) => (split === "" ? true : c[split] > 0));
+  return (
+    <div className="img-browse">
+      <div className="img-filters">
+        <label>
+          Class{" "}
+          <select value={label} onChange={(e) => setLabel(e.target.value)} data-testid="browse-class">
+            <option value="">All classes</option>
+            {options.map((c) => (
+              <option key={c.label} value={c.label}>
+                {classLabel(c.label)} ({split === "" ? c.index + c.query + c.background : c[split]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Photos{" "}
+          <select value={split} onChange={(e) => setSplit(e.target.value as SplitFilter)} data-testid="browse-split">
+            <option value="query">held out (not searchable)</option>
+            <option value="index">in the collection</option>
+            <option value="background">background clutter</option>
+            <option value="">all</option>
+          </select>
+        </label>
+        <span className="img-count" aria-live="polite">
+          {total === null ? "" : `${total.toLocaleString("en")} photos`}
+        </span>
+      </div>
+      <p className="img-hint">Click a photo to search the collection with it.</p>
+      {error ? <p className="error-box">{error}</p> : null}
+      <ul className="img-browse-grid" data-testid="browse-grid">
+        {photos.map((p) => (
+          <li key={p.id}>
+            <button type="button" onClick={() => onPick(p)} title={`${classLabel(p.label)} (${p.id}): search with this photo`} data-testid="browse-photo" data-id={p.id}>
+              {/* plain img: fixed-size static thumbnails */}
+              <img src={p.thumbnailUrl} alt={`${classLabel(p.label)} (${p.id})`} width={p.thumbWidth} height={p.thumbHeight} loading="lazy" />
+              <span>{classLabel(p.label)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {cursor ? (
+        <button type="button" className="img-button img-more" onClick={() => void load(cursor, false)} disabled={loading}>
+          {loading ? "Loading…" : "Show more"}
+        </button>
+      ) : null}
+      {loading && photos.length === 0 ? <p className="img-status">Loading photos…</p> : null}
+    </div>
+  );
+}

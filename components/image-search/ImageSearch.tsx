@@ -1,0 +1,185 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ProgressBar } from "@/components/ui/ProgressBar";
+import type { SearchResponse, SimilarResponse } from "@/lib/images/api-schema";
+import type { ClassSummary } from "@/lib/images/store";
+import type { ProgressSnapshot } from "@/lib/progress";
+import type { WorkerClient } from "@/lib/workers/client";
+import { startImageEmbedWorker, type ImageEmbedInput, type ImageEmbedResult } from "@/workers/image-embed";
+import { BrowsePhotos } from "./BrowsePhotos";
+import { PhotoInput } from "./PhotoInput";
+import { SearchResults, type QueryView } from "./SearchResults";
+
+/** Results per search: fills 2, 3, 4 or 6 columns evenly. */
+const RESULTS = 12;
+/** Bigger files are refused in the browser before decoding (the page only sends a vector, but the tab must survive). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "embedding"; snapshot: ProgressSnapshot | null; message: string }
+  | { kind: "searching" }
+  | { kind: "done" }
+  | { kind: "error"; message: string };
+
+async function readJson<T>(response: Response): Promise<T> {
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  return body as T;
+}
+
+export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; threshold: number }) {
+  const [tab, setTab] = useState<"upload" | "browse">("upload");
+  /** The browse grid stays mounted once opened, so its filters and pages survive tab switches. */
+  const [browseOpened, setBrowseOpened] = useState(false);
+  const [query, setQuery] = useState<QueryView | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [response, setResponse] = useState<SearchResponse | null>(null);
+  const [backend, setBackend] = useState<string | null>(null);
+  const workerRef = useRef<WorkerClient<ImageEmbedInput, ImageEmbedResult> | null>(null);
+  const runRef = useRef<AbortController | null>(null);
+  const previewRef = useRef<string | null>(null);
+  const resultsRef = useRef<HTMLDivElement>(null);
+
+  /** Starts a new search: cancels the previous one, returns its abort signal. */
+  const begin = useCallback((next: QueryView) => {
+    runRef.current?.abort();
+    const controller = new AbortController();
+    runRef.current = controller;
+    if (previewRef.current && previewRef.current !== next.imageUrl) URL.revokeObjectURL(previewRef.current);
+    previewRef.current = next.kind === "upload" ? next.imageUrl : null;
+    setQuery(next);
+    setResponse(null);
+    requestAnimationFrame(() => resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
+    return controller.signal;
+  }, []);
+
+  const searchFile = useCallback(
+    async (file: File) => {
+      if (file.type && !file.type.startsWith("image/")) {
+        setPhase({ kind: "error", message: `"${file.name}" is not an image (${file.type}).` });
+        return;
+      }
+      if (file.size > MAX_FILE_BYTES) {
+        setPhase({ kind: "error", message: `"${file.name}" is ${(file.size / 1e6).toFixed(0)} MB; photos up to 50 MB are accepted.` });
+        return;
+      }
+      const signal = begin({ kind: "upload", imageUrl: URL.createObjectURL(file), name: file.name || "pasted image" });
+      setPhase({ kind: "embedding", snapshot: null, message: "Preparing the model" });
+      try {
+        workerRef.current ??= startImageEmbedWorker();
+        const embedded = await workerRef.current.run(
+          { file },
+          { signal, onProgress: (p) => setPhase({ kind: "embedding", snapshot: p.snapshot, message: p.message ?? "Working" }) },
+        );
+        setBackend(embedded.backend);
+        setPhase({ kind: "searching" });
+        const result = await readJson<SearchResponse>(
+          await fetch("/api/images/search", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ vector: Array.from(embedded.embedding), k: RESULTS, labels: embedded.labels }),
+            signal,
+          }),
+        );
+        if (signal.aborted) return;
+        setResponse(result);
+        setPhase({ kind: "done" });
+      } catch (err) {
+        if (signal.aborted || (err as Error).name === "AbortError") return;
+        setPhase({ kind: "error", message: (err as Error).message });
+      }
+    },
+    [begin],
+  );
+
+  const searchPhoto = useCallback(
+    async (photo: { id: string; label: string; thumbnailUrl: string; split?: string }) => {
+      const signal = begin({ kind: "photo", imageUrl: photo.thumbnailUrl, name: photo.id, label: photo.label, split: photo.split });
+      setPhase({ kind: "searching" });
+      try {
+        const result = await readJson<SimilarResponse>(
+          await fetch(`/api/images/similar?id=${encodeURIComponent(photo.id)}&k=${RESULTS}`, { signal }),
+        );
+        if (signal.aborted) return;
+        setQuery({ kind: "photo", imageUrl: result.query.thumbnailUrl, name: result.query.id, label: result.query.label, split: result.query.split });
+        setResponse(result);
+        setPhase({ kind: "done" });
+      } catch (err) {
+        if (signal.aborted || (err as Error).name === "AbortError") return;
+        setPhase({ kind: "error", message: (err as Error).message });
+      }
+    },
+    [begin],
+  );
+
+  // Paste an image anywhere on the page (Ctrl+V / Cmd+V).
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const file = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
+      if (!file) return;
+      event.preventDefault();
+      setTab("upload");
+      void searchFile(file);
+    };
+    window.addEventListener("paste", onPaste);
+    return () => window.removeEventListener("paste", onPaste);
+  }, [searchFile]);
+
+  useEffect(
+    () => () => {
+      runRef.current?.abort();
+      workerRef.current?.terminate();
+      if (previewRef.current) URL.revokeObjectURL(previewRef.current);
+    },
+    [],
+  );
+
+  const busy = phase.kind === "embedding" || phase.kind === "searching";
+  return (
+    <div className="img-search">
+      <div className="img-tabs" role="tablist" aria-label="Search with">
+        <button role="tab" aria-selected={tab === "upload"} className={tab === "upload" ? "active" : ""} onClick={() => setTab("upload")}>
+          Your photo
+        </button>
+        <button
+          role="tab"
+          aria-selected={tab === "browse"}
+          className={tab === "browse" ? "active" : ""}
+          onClick={() => {
+            setTab("browse");
+            setBrowseOpened(true);
+          }}
+          data-testid="browse-tab"
+        >
+          Browse the collection
+        </button>
+      </div>
+
+      <div className="img-panel" hidden={tab !== "upload"}>
+        <PhotoInput onFile={searchFile} busy={busy} />
+      </div>
+      <div className="img-panel" hidden={tab !== "browse"}>
+        {browseOpened ? <BrowsePhotos classes={classes} onPick={searchPhoto} /> : null}
+      </div>
+
+      <div ref={resultsRef} className="img-results-anchor">
+        {phase.kind === "embedding" ? (
+          <div className="img-status" data-testid="embed-progress">
+            <ProgressBar snapshot={phase.snapshot} label={phase.message} />
+          </div>
+        ) : null}
+        {phase.kind === "searching" ? <p className="img-status" aria-live="polite">Searching…</p> : null}
+        {phase.kind === "error" ? (
+          <p className="error-box" role="alert" data-testid="search-error">
+            {phase.message}
+          </p>
+        ) : null}
+        {query && (response || busy) ? (
+          <SearchResults query={query} response={response} threshold={threshold} backend={backend} onPick={searchPhoto} />
+        ) : null}
+      </div>
+    </div>
+  );
+}

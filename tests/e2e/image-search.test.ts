@@ -1,0 +1,350 @@
+/**
+ * Reverse image search in Chromium against the built app: uploading, pasting and dropping
+ * a photo (embedded in the page's web worker; only the vector goes to the server),
+ * browsing the collection, "no match" for clutter, phone width, and that the browser's
+ * vector equals Node's (lib/vision/node) for the same pixels and nearly for the same file.
+ *
+ * Set SCREENSHOT_DIR to also save screenshots of the page at 1280 and 390 px.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page, Request as PwRequest } from "playwright-core";
+import { analyze, preprocess, type MobileNet } from "@/lib/vision";
+import { decodeImage, loadMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
+import { apiErrorBodySchema } from "@/lib/api/errors";
+import { searchJsonBodySchema, searchResponseSchema } from "@/lib/images/api-schema";
+import { launchChromium } from "./chromium";
+
+const baseURL = inject("baseURL");
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/images");
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+let browser: Browser;
+let net: MobileNet;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await useWasmBackend();
+  net = await loadMobileNetFromDir();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${baseURL}/image-search`);
+  await page.getByTestId("drop-zone").waitFor();
+  return { page, errors };
+}
+
+const isSearch = (r: PwRequest) => r.method() === "POST" && new URL(r.url()).pathname === "/api/images/search";
+
+/** Uploads a file through the picker and returns the JSON the page posted (vector + labels). */
+async function uploadAndCapture(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  const request = page.waitForRequest(isSearch, { timeout: 120_000 });
+  await page.getByTestId("file-input").setInputFiles(file);
+  const body = searchJsonBodySchema.parse((await request).postDataJSON());
+  await page.getByTestId("verdict").waitFor({ timeout: 60_000 });
+  return body;
+}
+
+async function nodeEmbedding(bytes: Uint8Array): Promise<Float32Array> {
+  return (await analyze(net, preprocess(await decodeImage(bytes)))).embedding;
+}
+
+function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let ab = 0,
+    aa = 0,
+    bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+  }
+  return ab / Math.sqrt(aa * bb);
+}
+
+const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+};
+
+const resultLabels = (page: Page) => page.getByTestId("result-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
+
+async function noHorizontalOverflow(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
+
+async function shoot(page: Page, name: string) {
+  if (!SCREENSHOT_DIR) return;
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Lazy thumbnails below the fold would show as empty boxes in a full-page shot.
+  await page.evaluate(() => document.querySelectorAll("img[loading=lazy]").forEach((img) => img.setAttribute("loading", "eager")));
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `images-${name}.png`), fullPage: true });
+}
+
+describe("reverse image search page", () => {
+  it("embeds an uploaded photo in the browser, shows the nearest photos of its class and the classifier's labels", async () => {
+    const { page, errors } = await openPage();
+    await expect(page.locator("h1").first().textContent()).resolves.toContain("Reverse image search");
+    await shoot(page, "start-1280");
+    const file = path.join(FIXTURES, "dalmatian-image_0006.jpg");
+    const progressSeen = page
+      .getByTestId("embed-progress")
+      .waitFor({ timeout: 30_000 })
+      .then(async () => {
+        await shoot(page, "progress-1280");
+        return true;
+      }, () => false);
+    const sent = await uploadAndCapture(page, file);
+    expect(await progressSeen).toBe(true);
+    expect(sent.vector).toHaveLength(768);
+    expect(sent.labels?.[0]?.label).toBe("dalmatian");
+
+    const labels = await resultLabels(page);
+    expect(labels.length).toBe(12);
+    expect(labels.slice(0, 5).filter((l) => l === "dalmatian").length).toBeGreaterThanOrEqual(4);
+    await expect(page.getByTestId("verdict").getAttribute("data-no-match")).resolves.toBe("false");
+    await expect(page.getByTestId("query-labels").locator("li").first().innerText()).resolves.toContain("dalmatian");
+    await expect(page.getByTestId("query-image").isVisible()).resolves.toBe(true);
+    await shoot(page, "upload-1280");
+
+    // Same file, different JPEG decoder and no shared resizer: nearly the same vector.
+    const node = await nodeEmbedding(fs.readFileSync(file));
+    const cos = cosine(sent.vector, node);
+    console.log(`[image-search e2e] same file, browser vs Node: cosine ${cos.toFixed(6)}, max |diff| ${maxAbsDiff(sent.vector, node).toExponential(2)}`);
+    expect(cos).toBeGreaterThan(0.99);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("gives the same vector as Node for the same pixels (a lossless PNG), within 1e-4", async () => {
+    const { page, errors } = await openPage();
+    // Photo content at an odd size, stored losslessly: both sides decode to identical RGB.
+    const { data, info } = await sharp(fs.readFileSync(path.join(FIXTURES, "soccer_ball-image_0003.jpg")))
+      .resize(261, 197)
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const png = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).png().toBuffer();
+    const node = await nodeEmbedding(png);
+    const sent = await uploadAndCapture(page, { name: "pixels.png", mimeType: "image/png", buffer: png });
+    const diff = maxAbsDiff(sent.vector, node);
+    const backend = /tfjs on (\w+)/.exec(await page.locator(".img-labels h3 small").innerText())?.[1] ?? "?";
+    console.log(`[image-search e2e] same pixels, browser (${backend}) vs Node WASM: max |diff| ${diff.toExponential(2)}, cosine ${cosine(sent.vector, node).toFixed(8)}`);
+    expect(diff).toBeLessThan(1e-4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("says there is no good match for background clutter", async () => {
+    const { page, errors } = await openPage();
+    await uploadAndCapture(page, path.join(FIXTURES, "BACKGROUND_Google-image_0006.jpg"));
+    await page.getByTestId("no-match").waitFor();
+    await expect(page.getByTestId("no-match").innerText()).resolves.toContain("No good match in the collection");
+    await expect(page.getByTestId("verdict").getAttribute("data-no-match")).resolves.toBe("true");
+    await shoot(page, "nomatch-1280");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("searches with a pasted image and with a dropped one", async () => {
+    const { page, errors } = await openPage();
+    const base64 = fs.readFileSync(path.join(FIXTURES, "soccer_ball-image_0003.jpg")).toString("base64");
+    let request = page.waitForRequest(isSearch, { timeout: 120_000 });
+    await page.evaluate((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], "pasted.jpg", { type: "image/jpeg" }));
+      window.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+    }, base64);
+    await request;
+    await page.getByTestId("verdict").waitFor({ timeout: 60_000 });
+    await expect(resultLabels(page)).resolves.toContain("soccer_ball");
+    expect((await resultLabels(page))[0]).toBe("soccer_ball");
+
+    const dog = fs.readFileSync(path.join(FIXTURES, "dalmatian-image_0006.jpg")).toString("base64");
+    request = page.waitForRequest(isSearch, { timeout: 60_000 });
+    await page.getByTestId("drop-zone").evaluate((zone, b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], "dropped.jpg", { type: "image/jpeg" }));
+      zone.dispatchEvent(new DragEvent("dragenter", { dataTransfer: data, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, dog);
+    await request;
+    await page.waitForFunction(() => document.querySelector('[data-testid="query-image"]')?.getAttribute("alt")?.includes("dropped.jpg"));
+    await page.getByTestId("verdict").waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="result-card"]')?.getAttribute("data-label") === "dalmatian");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("browses held-out photos by class and searches with a clicked one", async () => {
+    const { page, errors } = await openPage();
+    await page.getByTestId("browse-tab").click();
+    await page.getByTestId("browse-photo").first().waitFor();
+    await page.getByTestId("browse-class").selectOption("Leopards");
+    await page.waitForFunction(() => {
+      const ids = [...document.querySelectorAll('[data-testid="browse-photo"]')].map((e) => e.getAttribute("data-id"));
+      return ids.length > 0 && ids.every((id) => id?.startsWith("Leopards/"));
+    });
+    await shoot(page, "browse-1280");
+    const similar = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/images/similar");
+    await page.getByTestId("browse-photo").first().click();
+    expect((await similar).status()).toBe(200);
+    await page.getByTestId("verdict").waitFor();
+    const labels = await resultLabels(page);
+    expect(labels.filter((l) => l === "Leopards").length).toBeGreaterThanOrEqual(8);
+    await expect(page.locator(".img-query-name").innerText()).resolves.toContain("Leopards");
+    // Clicking a result searches with that photo in turn.
+    const next = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/images/similar");
+    await page.getByTestId("result-card").nth(1).locator("button").click();
+    expect((await next).status()).toBe(200);
+    await shoot(page, "browse-result-1280");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fits a 390 px phone screen without horizontal scrolling, before and after a search", async () => {
+    const { page, errors } = await openPage({ width: 390, height: 844 });
+    await noHorizontalOverflow(page);
+    await shoot(page, "start-390");
+    await uploadAndCapture(page, path.join(FIXTURES, "dalmatian-image_0006.jpg"));
+    await page.getByTestId("result-card").first().waitFor();
+    await noHorizontalOverflow(page);
+    await shoot(page, "upload-390");
+    await page.getByTestId("browse-tab").click();
+    await page.getByTestId("browse-photo").first().waitFor();
+    await noHorizontalOverflow(page);
+    await shoot(page, "browse-390");
+    // The camera input exists for phones.
+    await expect(page.getByTestId("camera-input").getAttribute("capture")).resolves.toBe("environment");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A tiny PNG whose header declares width x height pixels. */
+function pngDeclaring(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(Buffer.alloc(64))), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/**
+ * Starts a 50 MB upload over raw HTTP, writing as slowly as the server reads, and resolves
+ * with the server's answer as soon as it comes (it must come before the upload is done).
+ */
+function hugeUpload(declareLength: boolean): Promise<{ status: number; body: string; ms: number; sentBytes: number }> {
+  const total = 50 * 1024 * 1024;
+  const url = new URL("/api/images/search", baseURL);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let sent = 0;
+    let done = false;
+    const req = http.request(url, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=xyz", ...(declareLength ? { "content-length": String(total) } : {}) },
+    });
+    req.on("response", (res) => {
+      let body = "";
+      res.on("data", (c) => (body += c));
+      res.on("end", () => {
+        done = true;
+        resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - t0, sentBytes: sent });
+        req.destroy();
+      });
+    });
+    req.on("error", (err) => {
+      if (!done) reject(err);
+    });
+    const chunk = Buffer.alloc(256 * 1024, 0x41);
+    const pump = () => {
+      while (!done && sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      if (!done && sent >= total) req.end();
+    };
+    pump();
+  });
+}
+
+describe("POST /api/images/search over HTTP on the running server", () => {
+  const post = (body: BodyInit, headers: Record<string, string> = {}) => fetch(`${baseURL}/api/images/search`, { method: "POST", body, headers });
+
+  it("embeds an uploaded JPEG on the server (tfjs WASM) and answers like the page's path", async () => {
+    const form = new FormData();
+    form.set("file", new Blob([fs.readFileSync(path.join(FIXTURES, "soccer_ball-image_0003.jpg"))], { type: "image/jpeg" }), "ball.jpg");
+    form.set("k", "5");
+    const res = await post(form);
+    const answer = searchResponseSchema.parse(await res.json());
+    expect(res.status).toBe(200);
+    expect(answer.results).toHaveLength(5);
+    expect(answer.results[0].label).toBe("soccer_ball");
+    expect(answer.labels[0].label).toBe("soccer ball");
+    expect(answer.noMatch).toBe(false);
+  });
+
+  it("refuses a 50 MB upload with 413 before reading it (Content-Length) or once past the limit (chunked), and keeps serving", async () => {
+    for (const declared of [true, false]) {
+      const r = await hugeUpload(declared);
+      console.log(`[image-search e2e] 50 MB upload, ${declared ? "with" : "without"} Content-Length: ${r.status} after ${r.ms.toFixed(0)} ms, ${(r.sentBytes / 1e6).toFixed(1)} MB written`);
+      expect(r.status).toBe(413);
+      expect(apiErrorBodySchema.parse(JSON.parse(r.body)).error.code).toBe("body_too_large");
+      expect(r.ms).toBeLessThan(declared ? 1000 : 3000);
+      expect(r.sentBytes).toBeLessThan(50 * 1024 * 1024);
+    }
+    expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
+  });
+
+  it("answers a decompression bomb header, a truncated JPEG and random bytes with a 4xx and a reason, fast", async () => {
+    const jpeg = fs.readFileSync(path.join(FIXTURES, "dalmatian-image_0006.jpg"));
+    const cases: [string, Buffer, number, string][] = [
+      ["30000x30000 PNG", pngDeclaring(30000, 30000), 413, "too_many_pixels"],
+      ["truncated JPEG", jpeg.subarray(0, jpeg.length >> 1), 422, "truncated"],
+      ["random bytes", Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)), 415, "not_an_image"],
+    ];
+    for (const [what, bytes, status, code] of cases) {
+      const form = new FormData();
+      form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/png" }), "x.png");
+      const t0 = performance.now();
+      const res = await post(form);
+      const ms = performance.now() - t0;
+      const body = apiErrorBodySchema.parse(await res.json());
+      console.log(`[image-search e2e] ${what}: ${res.status} ${body.error.code} in ${ms.toFixed(0)} ms`);
+      expect(res.status, what).toBe(status);
+      expect(body.error.code).toBe(code);
+      expect(body.error.message.length).toBeGreaterThan(10);
+      expect(ms).toBeLessThan(1000);
+    }
+    const short = await post(JSON.stringify({ vector: [1, 2, 3] }), { "content-type": "application/json" });
+    expect(short.status).toBe(400);
+    expect(apiErrorBodySchema.parse(await short.json()).error.message).toContain("768");
+  });
+});
