@@ -1,0 +1,131 @@
+/**
+ * `npm run bench -- api-load [seconds-per-route] [connections]`: starts the built app on
+ * loopback (fresh embedded database, or DATABASE_URL), loads each API route with
+ * autocannon in turn and prints requests/s, p50/p99 latency and errors per route, each as
+ * a ratio to the baseline: the cheapest route there is (an unknown /api path, answered
+ * by a route handler without touching the database), measured in the same run.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+interface RouteLoad {
+  name: string;
+  path: string;
+  method?: "GET" | "POST";
+  body?: string;
+  /** Status the route should answer with; anything else counts as an error. */
+  expect?: number;
+}
+
+const BASELINE: RouteLoad = { name: "baseline (unknown /api path)", path: "/api/__bench_baseline", expect: 404 };
+
+// Every demo's routes, with typical inputs. A route whose demo is absent shows as "missing".
+const ROUTES: RouteLoad[] = [
+  { name: "health", path: "/api/health" },
+  { name: "numbers/universal", path: "/api/numbers/universal" },
+  { name: "numbers/languages", path: "/api/numbers/languages" },
+  { name: "numbers/pairs", path: "/api/numbers/pairs?limit=100" },
+  { name: "numbers/tree", path: "/api/numbers/tree" },
+  { name: "numbers/distance", path: "/api/numbers/distance?a=veer&b=fear" },
+  { name: "numbers/distance (bad input)", path: "/api/numbers/distance?a=veer", expect: 400 },
+  { name: "images/photos", path: "/api/images/photos?limit=48" },
+  { name: "images/similar", path: "/api/images/similar?id=dalmatian/image_0006&k=10" },
+  { name: "images/search (bad vector)", path: "/api/images/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
+];
+
+const root = path.resolve(import.meta.dirname, "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForHealth(baseURL: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not become healthy in time");
+}
+
+const headersOf = (route: RouteLoad): Record<string, string> => (route.body ? { "content-type": "application/json" } : {});
+
+function load(baseURL: string, route: RouteLoad, seconds: number, connections: number) {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon(
+      {
+        url: baseURL,
+        connections,
+        duration: seconds,
+        requests: [{ method: route.method ?? "GET", path: route.path, body: route.body, headers: headersOf(route) }],
+        expectBody: undefined,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+export default async function main(args: string[]) {
+  const seconds = Number(args[0] ?? 5);
+  const connections = Number(args[1] ?? 10);
+  const { buildIfNeeded } = (await import(path.join(root, "scripts", "build-if-needed.mjs"))) as { buildIfNeeded: () => boolean };
+  buildIfNeeded();
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-api-"));
+  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  try {
+    await waitForHealth(baseURL, 300_000);
+    console.log(`API load: ${seconds}s per route, ${connections} connections, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}\n`);
+    const rows: string[][] = [["route", "req/s", "p50 ms", "p99 ms", "errors", "req/s ratio", "p50 ratio", "p99 ratio"]];
+    const base = await load(baseURL, BASELINE, seconds, connections);
+    const line = (name: string, r: autocannon.Result, expect: number, statusOk: boolean) => {
+      const errors = r.errors + r.timeouts + (statusOk ? 0 : r.requests.total) + (expect === 200 ? r.non2xx : 0);
+      rows.push([
+        name,
+        r.requests.average.toFixed(0),
+        r.latency.p50.toFixed(1),
+        r.latency.p99.toFixed(1),
+        String(errors),
+        (r.requests.average / base.requests.average).toFixed(2),
+        (r.latency.p50 / Math.max(base.latency.p50, 0.1)).toFixed(2),
+        (r.latency.p99 / Math.max(base.latency.p99, 0.1)).toFixed(2),
+      ]);
+    };
+    line(BASELINE.name, base, 404, true);
+    for (const route of ROUTES) {
+      const expect = route.expect ?? 200;
+      const probe = await fetch(`${baseURL}${route.path}`, { method: route.method ?? "GET", body: route.body, headers: headersOf(route) });
+      if (probe.status === 404 && expect !== 404) {
+        rows.push([route.name, "missing", "", "", "", "", "", ""]);
+        continue;
+      }
+      line(route.name, await load(baseURL, route, seconds, connections), expect, probe.status === expect);
+    }
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+    console.log("\nratios: route / baseline from this run (req/s: higher is better; latency: lower is better)");
+  } finally {
+    server.kill("SIGTERM");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
