@@ -5,12 +5,8 @@
  * a ratio to the baseline: the cheapest route there is (an unknown /api path, answered
  * by a route handler without touching the database), measured in the same run.
  */
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
+import { startBuiltApp } from "../tests/helpers/app-server";
 
 interface RouteLoad {
   name: string;
@@ -37,32 +33,6 @@ const ROUTES: RouteLoad[] = [
   { name: "images/search (bad vector)", path: "/api/images/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
 ];
 
-const root = path.resolve(import.meta.dirname, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitForHealth(baseURL: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the app did not become healthy in time");
-}
-
 const headersOf = (route: RouteLoad): Record<string, string> => (route.body ? { "content-type": "application/json" } : {});
 
 function load(baseURL: string, route: RouteLoad, seconds: number, connections: number) {
@@ -83,18 +53,9 @@ function load(baseURL: string, route: RouteLoad, seconds: number, connections: n
 export default async function main(args: string[]) {
   const seconds = Number(args[0] ?? 5);
   const connections = Number(args[1] ?? 10);
-  const { buildIfNeeded } = (await import(path.join(root, "scripts", "build-if-needed.mjs"))) as { buildIfNeeded: () => boolean };
-  buildIfNeeded();
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-api-"));
-  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
+  const app = await startBuiltApp({ env: { NODE_ENV: "production" } });
+  const { baseURL } = app;
   try {
-    await waitForHealth(baseURL, 300_000);
     console.log(`API load: ${seconds}s per route, ${connections} connections, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}\n`);
     const rows: string[][] = [["route", "req/s", "p50 ms", "p99 ms", "errors", "req/s ratio", "p50 ratio", "p99 ratio"]];
     const base = await load(baseURL, BASELINE, seconds, connections);
@@ -125,7 +86,6 @@ export default async function main(args: string[]) {
     for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
     console.log("\nratios: route / baseline from this run (req/s: higher is better; latency: lower is better)");
   } finally {
-    server.kill("SIGTERM");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await app.stop();
   }
 }

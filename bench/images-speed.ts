@@ -12,7 +12,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import type { Database } from "@/lib/db";
 import { runSeeds } from "@/lib/db/seed";
 import { embedImageBytes, serverModel } from "@/lib/images/embed-node";
@@ -23,6 +22,7 @@ import { decodeImage } from "@/lib/vision/node";
 import { POST as searchPOST } from "@/app/api/images/search/route";
 import { GET as similarGET } from "@/app/api/images/similar/route";
 import { openTestDatabase, availableDatabaseTargets } from "@/tests/helpers/databases";
+import { pngDeclaring } from "../tests/helpers/images";
 
 const FIXTURES = path.resolve("tests/fixtures/images");
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
@@ -55,22 +55,6 @@ async function interleaved(rounds: number, measured: Measured[]): Promise<{ what
   });
 }
 
-function pngDeclaring(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(Buffer.alloc(64))), chunk("IEND", Buffer.alloc(0))]);
-}
 
 const SEARCH_URL = "http://localhost/api/images/search";
 const multipart = (bytes: Uint8Array, type = "image/jpeg") => {

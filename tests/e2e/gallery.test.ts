@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { demos } from "@/lib/demos";
-import { launchChromium } from "./chromium";
+import { launchChromium, newPageCollectingErrors } from "./chromium";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -15,9 +15,7 @@ afterAll(async () => {
 
 describe("gallery", () => {
   it("shows all seven demos, links the live ones and marks the others as coming", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const { page, errors } = await newPageCollectingErrors(browser);
     await page.goto(baseURL);
     await expect(page.locator(".demo-card").count()).resolves.toBe(7);
     for (const demo of demos) {

@@ -9,7 +9,6 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import zlib from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page, Request as PwRequest } from "playwright-core";
@@ -17,7 +16,8 @@ import { analyze, preprocess, type MobileNet } from "@/lib/vision";
 import { decodeImage, loadMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
 import { apiErrorBodySchema } from "@/lib/api/errors";
 import { searchJsonBodySchema, searchResponseSchema } from "@/lib/images/api-schema";
-import { launchChromium } from "./chromium";
+import { launchChromium, newPageCollectingErrors } from "./chromium";
+import { pngDeclaring } from "../helpers/images";
 
 const baseURL = inject("baseURL");
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/images");
@@ -35,9 +35,7 @@ afterAll(async () => {
 });
 
 async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
+  const { page, errors } = await newPageCollectingErrors(browser, viewport);
   await page.goto(`${baseURL}/image-search`);
   await page.getByTestId("drop-zone").waitFor();
   return { page, errors };
@@ -238,23 +236,6 @@ describe("reverse image search page", () => {
   });
 });
 
-/** A tiny PNG whose header declares width x height pixels. */
-function pngDeclaring(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(Buffer.alloc(64))), chunk("IEND", Buffer.alloc(0))]);
-}
 
 /**
  * Starts a 50 MB upload over raw HTTP, writing as slowly as the server reads, and resolves

@@ -10,7 +10,7 @@ import {
   universalResponseSchema,
 } from "@/lib/numbers/api-schema";
 import type { NumbersTreeNode } from "@/lib/numbers/types";
-import { launchChromium } from "./chromium";
+import { launchChromium, newPageCollectingErrors } from "./chromium";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -25,9 +25,7 @@ afterAll(async () => {
 });
 
 async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
+  const { page, errors } = await newPageCollectingErrors(browser, viewport);
   await page.goto(`${baseURL}/numbers`);
   await page.getByTestId("dendrogram").waitFor();
   return { page, errors };

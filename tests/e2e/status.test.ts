@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "./chromium";
+import { launchChromium, newPageCollectingErrors } from "./chromium";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -14,9 +14,7 @@ afterAll(async () => {
 
 describe("system check page", () => {
   it("shows the database and runs TensorFlow.js in a web worker, reporting its backend", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const { page, errors } = await newPageCollectingErrors(browser);
     await page.goto(`${baseURL}/status`);
     await expect(page.getByTestId("db-backend").textContent()).resolves.toMatch(/PGlite|PostgreSQL/);
     const backend = page.getByTestId("tf-backend");

@@ -5,7 +5,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { apiErrorBodySchema } from "@/lib/api/errors";
 import { readBodyLimited } from "@/lib/api/route";
@@ -15,34 +14,13 @@ import { EMBEDDING_DIM } from "@/lib/vision";
 import { GET as photosGET } from "@/app/api/images/photos/route";
 import { POST } from "@/app/api/images/search/route";
 import { GET as similarGET } from "@/app/api/images/similar/route";
+import { pngDeclaring } from "../helpers/images";
 
 const URL_ = "http://localhost/api/images/search";
 const FIXTURES = path.resolve(__dirname, "../fixtures/images");
 const jpeg = fs.readFileSync(path.join(FIXTURES, "dalmatian-image_0001.jpg"));
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-  return Buffer.concat([len, body, crc]);
-}
 
-/** A tiny PNG whose header declares width x height pixels (a decompression bomb's header). */
-function pngDeclaring(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    pngChunk("IHDR", ihdr),
-    pngChunk("IDAT", zlib.deflateSync(Buffer.alloc(64))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 function multipart(file: Uint8Array, name = "photo.jpg", type = "image/jpeg", fields: Record<string, string> = {}): Request {
   const form = new FormData();

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ImageInputError, preprocess } from "@/lib/vision";
 import { decodeImage } from "@/lib/vision/node";
+import { pngDeclaring } from "../helpers/images";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/images");
 const jpeg = fs.readFileSync(path.join(FIXTURES, "dalmatian-image_0001.jpg"));
@@ -20,29 +20,7 @@ async function codeOf(promise: Promise<unknown>): Promise<{ code: string; status
   throw new Error("expected an ImageInputError");
 }
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-  return Buffer.concat([len, body, crc]);
-}
 
-/** A tiny, valid-looking PNG whose header declares width x height RGB pixels. */
-function pngDeclaring(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    pngChunk("IHDR", ihdr),
-    pngChunk("IDAT", zlib.deflateSync(Buffer.alloc(64))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 describe("decodeImage: bad input -> typed errors", () => {
   it("random bytes -> not_an_image", async () => {
