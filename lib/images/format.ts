@@ -11,6 +11,7 @@
  *                     non-negative, means of relu6 activations)
  */
 import type { Split } from "./split";
+import { fromFloat16Bits, toFloat16Bits } from "@/lib/binary/float16";
 
 export type EmbeddingEncoding = "float32" | "float16" | "uint8-scaled";
 export const EMBEDDING_ENCODINGS: readonly EmbeddingEncoding[] = ["float32", "float16", "uint8-scaled"];
@@ -67,52 +68,7 @@ export function encodedByteLength(encoding: EmbeddingEncoding, count: number, di
   }
 }
 
-// ---------------------------------------------------------------- float16
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/** float32 -> IEEE 754 half bits, round to nearest even (handles subnormals, inf, NaN). */
-export function toFloat16Bits(value: number): number {
-  f32[0] = value;
-  const x = u32[0];
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  let mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0); // inf / NaN
-  let e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00; // overflow -> inf
-  if (e <= 0) {
-    if (e < -10) return sign; // too small -> +-0
-    mant |= 0x800000; // implicit bit
-    const shift = 14 - e;
-    const half = 1 << (shift - 1);
-    const rest = mant & ((1 << shift) - 1);
-    let m = mant >>> shift;
-    if (rest > half || (rest === half && m & 1)) m++;
-    return sign | m; // may carry into the smallest normal: still correct bits
-  }
-  const rest = mant & 0x1fff;
-  let m = mant >>> 13;
-  if (rest > 0x1000 || (rest === 0x1000 && m & 1)) {
-    m++;
-    if (m === 0x400) {
-      m = 0;
-      e++;
-      if (e >= 0x1f) return sign | 0x7c00;
-    }
-  }
-  return sign | (e << 10) | m;
-}
-
-export function fromFloat16Bits(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const e = (h >>> 10) & 0x1f;
-  const m = h & 0x3ff;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 0x1f) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
-}
+export { fromFloat16Bits, toFloat16Bits };
 
 // ---------------------------------------------------------------- encode / decode
 

@@ -12,5 +12,5 @@ export { CLOSEST_COUNT, computeNumbersResult, languageDistances, universalNumber
 export type { ComputeOptions } from "./compute";
 export { DEFAULT_MIN_SECTION_LINES, extractNumbersSection, parseHeading, phrasebookLanguage } from "./wikitext";
 export type { WikiHeading } from "./wikitext";
-export { DumpPageScanner, decodeXmlEntities, extractPhrasebookNumbers, formatRawNumbersData } from "./dump";
-export type { DumpPage, ExtractOptions } from "./dump";
+export { extractPhrasebookNumbers, formatRawNumbersData } from "./dump";
+export type { ExtractOptions } from "./dump";

@@ -7,9 +7,11 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { computeNumbersResult } from "@/lib/numbers/compute";
-import { DumpPageScanner, decodeXmlEntities, extractPhrasebookNumbers, formatRawNumbersData } from "@/lib/numbers/dump";
+import { extractPhrasebookNumbers, formatRawNumbersData } from "@/lib/numbers/dump";
+import { DumpPageScanner, decodeXmlEntities } from "@/lib/wikidump/scanner";
+import { findBzip2 } from "@/lib/wikidump/read";
 import { extractNumbersSection, parseHeading, phrasebookLanguage } from "@/lib/numbers/wikitext";
-import { extractFromDumpFile, findBzip2 } from "@/scripts/numbers/extract";
+import { extractFromDumpFile } from "@/scripts/numbers/extract";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const FIXTURE = path.join(REPO_ROOT, "tests/fixtures/numbers/enwikivoyage-sample.xml");
