@@ -29,6 +29,7 @@ import {
   type Split,
 } from "@/lib/images";
 import { knn, normalizeRows, recallAtK } from "./knn";
+import { consoleProgress } from "../../lib/progress";
 
 const IMAGE_EXT = /\.(jpe?g|png|webp|gif)$/i;
 const SOURCE = "Caltech-101";
@@ -105,22 +106,6 @@ function listPhotos(root: string, limit: number): { label: string; file: string 
   return out;
 }
 
-function fmtTime(s: number): string {
-  if (!Number.isFinite(s)) return "?";
-  const m = Math.floor(s / 60);
-  return m ? `${m}m${String(Math.round(s % 60)).padStart(2, "0")}s` : `${s.toFixed(0)}s`;
-}
-
-function progress(done: number, total: number, t0: number, force = false): void {
-  const el = (performance.now() - t0) / 1000;
-  const per = done ? el / done : NaN;
-  const line =
-    `[images] ${String(done).padStart(String(total).length)}/${total} ${((100 * done) / total).toFixed(1).padStart(5)}%` +
-    `  ${(per * 1000).toFixed(0)} ms/img  elapsed ${fmtTime(el)}  ETA ${fmtTime(per * (total - done))}`;
-  if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? "\n" : ""}`);
-  else if (force || done === total) process.stderr.write(line + "\n");
-}
-
 /** One JSON document: header fields pretty-printed, one photo per line (diff-friendly). */
 function stringifyManifest(m: ImageIndexManifest): string {
   const { photos, ...head } = m;
@@ -153,7 +138,7 @@ async function main() {
   let decodeMs = 0;
   let modelMs = 0;
   const t0 = performance.now();
-  let lastLog = 0;
+  const bar = consoleProgress("[images] embedding", entries.length);
   for (let start = 0; start < entries.length; start += args.batch) {
     const chunk = entries.slice(start, start + args.batch);
     const inputs: Float32Array[] = [];
@@ -202,10 +187,7 @@ async function main() {
       photos[start + k].imagenet = r.predictions.map((p) => [shortLabel(p.label), Math.round(p.probability * 1e4) / 1e4]);
     });
     const done = start + chunk.length;
-    const now = performance.now();
-    const force = now - lastLog > 15_000;
-    if (force) lastLog = now;
-    progress(done, entries.length, t0, force);
+    bar.update(done);
   }
   const totalMs = performance.now() - t0;
 
