@@ -23,7 +23,7 @@ export const demos: Demo[] = [
     blurb:
       "An embedding learned from what films' Wikipedia articles link to: similar films, your taste, and a zoomable map of the whole catalogue as posters.",
     post: "Movie Recommendations",
-    live: false,
+    live: true,
   },
   {
     slug: "image-search",

@@ -1,0 +1,19 @@
+import { apiRoute } from "@/lib/api/route";
+import { getDatabase } from "@/lib/db";
+import { movieMap } from "@/lib/movies/store";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/movies/map: every film's poster cell, cluster, title and year as parallel arrays
+ * (position order = best known first). Changes only on a re-seed, so it carries an ETag
+ * (If-None-Match -> 304) and may be cached for an hour.
+ */
+export const GET = apiRoute(async (request) => {
+  const db = await getDatabase();
+  const { body, etag } = await movieMap(db);
+  const headers = { ETag: etag, "Cache-Control": "public, max-age=3600, must-revalidate" };
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers: { ...headers, "Content-Type": "application/json" } });
+});

@@ -1,0 +1,13 @@
+import { apiRoute, parseQuery } from "@/lib/api/route";
+import { getDatabase } from "@/lib/db";
+import { searchQuerySchema } from "@/lib/movies/api-schema";
+import { searchMovies } from "@/lib/movies/store";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/movies/search?q=TEXT: up to 7 films whose title starts with (else has a word starting with) q, best known first. */
+export const GET = apiRoute(async (request) => {
+  const { q } = parseQuery(request, searchQuerySchema);
+  const db = await getDatabase();
+  return Response.json({ query: q, results: await searchMovies(db, q) });
+});

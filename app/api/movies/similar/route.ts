@@ -1,0 +1,16 @@
+import { apiRoute, parseQuery } from "@/lib/api/route";
+import { getDatabase } from "@/lib/db";
+import { similarQuerySchema } from "@/lib/movies/api-schema";
+import { similarMovies } from "@/lib/movies/store";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/movies/similar?title=WIKIPEDIA_TITLE&k=10: the film and its k nearest films by
+ * cosine of the link embedding. Unknown title -> 404 unknown_title with `details.suggestions`.
+ */
+export const GET = apiRoute(async (request) => {
+  const { title, k } = parseQuery(request, similarQuerySchema);
+  const db = await getDatabase();
+  return Response.json(await similarMovies(db, title, k));
+});

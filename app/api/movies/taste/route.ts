@@ -1,0 +1,17 @@
+import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { getDatabase } from "@/lib/db";
+import { tasteBodySchema } from "@/lib/movies/api-schema";
+import { tasteRanking } from "@/lib/movies/store";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/movies/taste {"liked": [titles], "disliked": [titles], "k"?: 10}: a logistic
+ * regression on the film vectors ranks the catalogue; the best and worst k (input films
+ * excluded). Unknown titles -> 400 unknown_titles naming them.
+ */
+export const POST = apiRoute(async (request) => {
+  const { liked, disliked, k } = await parseJsonBody(request, tasteBodySchema, 100_000);
+  const db = await getDatabase();
+  return Response.json(await tasteRanking(db, liked, disliked, k));
+});

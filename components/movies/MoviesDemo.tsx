@@ -1,0 +1,254 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  apiErrorWithSuggestions,
+  similarResponseSchema,
+  tasteResponseSchema,
+  type FilmRef,
+  type ScoredFilm,
+  type SimilarResponse,
+  type TasteResponse,
+} from "./client-schema";
+import { clusterColour, clusterShade } from "./colours";
+import { PosterMap } from "./PosterMap";
+import { SearchBox } from "./SearchBox";
+
+const yearOf = (f: FilmRef) => (f.year !== null ? ` (${f.year})` : "");
+
+/** The movie recommender: search, the film card with similar films, the poster map and "your taste". */
+export function MoviesDemo({ clusters }: { clusters: number }) {
+  const [current, setCurrent] = useState<SimilarResponse | null>(null);
+  const [others, setOthers] = useState<FilmRef[]>([]);
+  const [error, setError] = useState("");
+  const [loading, setLoading] = useState(false);
+  const [liked, setLiked] = useState<FilmRef[]>([]);
+  const [disliked, setDisliked] = useState<FilmRef[]>([]);
+  const [taste, setTaste] = useState<TasteResponse | null>(null);
+  const [tasteError, setTasteError] = useState("");
+  const [showPosters, setShowPosters] = useState(false);
+  const [brokenPosters, setBrokenPosters] = useState<ReadonlySet<string>>(new Set());
+  const ticket = useRef(0);
+
+  const select = useCallback(async (title: string, alternatives?: FilmRef[]) => {
+    const mine = ++ticket.current;
+    setLoading(true);
+    setError("");
+    try {
+      const res = await fetch(`/api/movies/similar?title=${encodeURIComponent(title)}&k=10`);
+      const body = await res.json();
+      if (mine !== ticket.current) return;
+      if (!res.ok) {
+        const err = apiErrorWithSuggestions.safeParse(body);
+        setError(err.success ? err.data.error.message : `HTTP ${res.status}`);
+        setOthers(err.success ? (err.data.error.details?.suggestions ?? []) : []);
+        return;
+      }
+      setCurrent(similarResponseSchema.parse(body));
+      if (alternatives) setOthers(alternatives);
+    } catch {
+      if (mine === ticket.current) setError("Could not reach the server.");
+    } finally {
+      if (mine === ticket.current) setLoading(false);
+    }
+  }, []);
+
+  const onMapSelect = useCallback((title: string) => void select(title, []), [select]);
+
+  // Ask for the taste ranking whenever the lists change (debounced).
+  useEffect(() => {
+    if (!liked.length) {
+      setTaste(null);
+      setTasteError("");
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch("/api/movies/taste", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ liked: liked.map((f) => f.title), disliked: disliked.map((f) => f.title), k: 10 }),
+        });
+        const body = await res.json();
+        if (cancelled) return;
+        if (!res.ok) setTasteError(body?.error?.message ?? `HTTP ${res.status}`);
+        else {
+          setTaste(tasteResponseSchema.parse(body));
+          setTasteError("");
+        }
+      } catch {
+        if (!cancelled) setTasteError("Could not reach the server.");
+      }
+    }, 250);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [liked, disliked]);
+
+  const ref = (f: FilmRef): FilmRef => ({ title: f.title, displayTitle: f.displayTitle, year: f.year });
+  const toggle = (film: FilmRef, list: "liked" | "disliked") => {
+    const [mine, setMine, setOther] = list === "liked" ? [liked, setLiked, setDisliked] : [disliked, setDisliked, setLiked];
+    if (mine.some((f) => f.title === film.title)) setMine(mine.filter((f) => f.title !== film.title));
+    else if (mine.length < 50) {
+      setMine([...mine, ref(film)]);
+      setOther((other) => other.filter((f) => f.title !== film.title));
+    }
+  };
+  const isLiked = (t: string) => liked.some((f) => f.title === t);
+  const isDisliked = (t: string) => disliked.some((f) => f.title === t);
+  const movie = current?.movie;
+  const neighbours = useMemo(() => current?.similar.map((s) => s.title) ?? [], [current]);
+
+  return (
+    <div className="mv-demo">
+      <div className="mv-side">
+        <SearchBox onPick={(film, alternatives) => void select(film.title, alternatives)} />
+        {error && (
+          <p className="error-box" data-testid="movie-error">
+            {error}
+          </p>
+        )}
+        {others.length > 0 && (
+          <div className="mv-others" data-testid="movie-others">
+            <span>{error ? "Did you mean:" : "Other matches:"}</span>
+            {others.map((f) => (
+              <button key={f.title} type="button" className="mv-chip" onClick={() => void select(f.title)}>
+                {f.displayTitle}
+                {yearOf(f)}
+              </button>
+            ))}
+          </div>
+        )}
+        {movie && (
+          <section className={`mv-card${loading ? " loading" : ""}`} data-testid="movie-card" data-title={movie.title} aria-live="polite">
+            <div className="mv-card-head">
+              {showPosters && movie.thumbnail && !brokenPosters.has(movie.title) ? (
+                // eslint-disable-next-line @next/next/no-img-element
+                <img
+                  className="mv-poster"
+                  src={movie.thumbnail}
+                  alt={`Poster of ${movie.displayTitle}`}
+                  referrerPolicy="no-referrer"
+                  onError={() => setBrokenPosters((b) => new Set([...b, movie.title]))}
+                />
+              ) : (
+                <div
+                  className="mv-poster drawn"
+                  aria-hidden="true"
+                  style={{ background: clusterShade(movie.cluster, clusters), borderTopColor: clusterColour(movie.cluster, clusters) }}
+                >
+                  <span>{movie.displayTitle}</span>
+                  <small>{movie.year ?? ""}</small>
+                </div>
+              )}
+              <div className="mv-card-facts">
+                <h2>
+                  {movie.displayTitle}
+                  {movie.year !== null && <span className="mv-year"> {movie.year}</span>}
+                </h2>
+                {movie.genres.length > 0 && <p className="mv-genres">{movie.genres.map((g) => g.replace(/ \(.*\)$/, "").replace(/ film$/, "")).join(" · ")}</p>}
+                <p className="mv-wiki">
+                  <a href={`https://en.wikipedia.org/wiki/${encodeURIComponent(movie.title.replace(/ /g, "_"))}`} rel="noreferrer" target="_blank">
+                    Wikipedia article
+                  </a>
+                </p>
+                <div className="mv-taste-buttons">
+                  <button type="button" data-testid="like" aria-pressed={isLiked(movie.title)} onClick={() => toggle(movie, "liked")}>
+                    {isLiked(movie.title) ? "✓ Liked" : "Like"}
+                  </button>
+                  <button type="button" data-testid="dislike" aria-pressed={isDisliked(movie.title)} onClick={() => toggle(movie, "disliked")}>
+                    {isDisliked(movie.title) ? "✓ Disliked" : "Dislike"}
+                  </button>
+                </div>
+              </div>
+            </div>
+            <h3>Most similar films</h3>
+            <ScoredList films={current.similar} testId="similar-list" onPick={(t) => void select(t, [])} />
+          </section>
+        )}
+        {!movie && !error && <p className="mv-hint">Search for a film, or click a poster on the map.</p>}
+      </div>
+
+      <div className="mv-main">
+        <PosterMap showPosters={showPosters} selected={movie?.title ?? null} neighbours={neighbours} onSelect={onMapSelect} />
+        <label className="mv-posters-toggle">
+          <input type="checkbox" data-testid="show-posters" checked={showPosters} onChange={(e) => setShowPosters(e.target.checked)} /> Show poster images from
+          Wikimedia (loads images from upload.wikimedia.org)
+        </label>
+      </div>
+
+      <section className="mv-taste" data-testid="taste" aria-labelledby="mv-taste-title">
+        <h2 id="mv-taste-title">Your taste</h2>
+        <p className="mv-hint">
+          Like or dislike films on their card. A logistic regression on the film vectors learns what the liked films share
+          (with nothing disliked, 100 random films stand in as mild dislikes) and ranks all 20,000 films.
+        </p>
+        <div className="mv-taste-lists">
+          <TasteList title="Liked" films={liked} testId="liked-list" onRemove={(f) => toggle(f, "liked")} onPick={(t) => void select(t, [])} />
+          <TasteList title="Disliked" films={disliked} testId="disliked-list" onRemove={(f) => toggle(f, "disliked")} onPick={(t) => void select(t, [])} />
+        </div>
+        {tasteError && <p className="error-box">{tasteError}</p>}
+        {taste && (
+          <div className="mv-taste-lists">
+            <div>
+              <h3>Best picks for you</h3>
+              <ScoredList films={taste.best} testId="taste-best" onPick={(t) => void select(t, [])} percent />
+            </div>
+            <div>
+              <h3>Worst picks for you</h3>
+              <ScoredList films={taste.worst} testId="taste-worst" onPick={(t) => void select(t, [])} percent />
+            </div>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ScoredList({ films, testId, onPick, percent }: { films: ScoredFilm[]; testId: string; onPick: (title: string) => void; percent?: boolean }) {
+  return (
+    <ol className="mv-scored" data-testid={testId}>
+      {films.map((f) => (
+        <li key={f.title} data-title={f.title}>
+          <button type="button" className="mv-link" onClick={() => onPick(f.title)} title={f.title}>
+            {f.displayTitle}
+            <span className="mv-year">{yearOf(f)}</span>
+          </button>
+          <span className="mv-bar" aria-hidden="true">
+            <span style={{ width: `${Math.max(0, Math.min(1, f.score)) * 100}%` }} />
+          </span>
+          <span className="mv-score">{percent ? `${Math.round(f.score * 100)}%` : f.score.toFixed(2)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function TasteList({ title, films, testId, onRemove, onPick }: { title: string; films: FilmRef[]; testId: string; onRemove: (f: FilmRef) => void; onPick: (t: string) => void }) {
+  return (
+    <div>
+      <h3>
+        {title} <small>({films.length})</small>
+      </h3>
+      {films.length === 0 ? (
+        <p className="mv-hint">None yet.</p>
+      ) : (
+        <ul className="mv-chips" data-testid={testId}>
+          {films.map((f) => (
+            <li key={f.title} className="mv-chip">
+              <button type="button" className="mv-link" onClick={() => onPick(f.title)}>
+                {f.displayTitle}
+                {yearOf(f)}
+              </button>
+              <button type="button" className="mv-remove" aria-label={`Remove ${f.displayTitle}`} onClick={() => onRemove(f)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

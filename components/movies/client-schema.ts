@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { filmRefSchema } from "@/lib/movies/api-schema";
+
+export * from "@/lib/movies/api-schema";
+
+/** An API error body, with the suggestions an unknown title comes with. */
+export const apiErrorWithSuggestions = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.object({ suggestions: z.array(filmRefSchema).optional() }).passthrough().optional(),
+  }),
+});
