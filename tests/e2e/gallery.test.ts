@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { demos } from "@/lib/demos";
-import { launchChromium, newPageCollectingErrors } from "./chromium";
+import { newPageCollectingErrors, useChromium } from "./chromium";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe("gallery", () => {
   it("shows all seven demos, links the live ones and marks the others as coming", async () => {
-    const { page, errors } = await newPageCollectingErrors(browser);
+    const { page, errors } = await newPageCollectingErrors(chromium());
     await page.goto(baseURL);
     await expect(page.locator(".demo-card").count()).resolves.toBe(7);
     for (const demo of demos) {
@@ -32,7 +24,7 @@ describe("gallery", () => {
   it("follows a link to each live demo and sees its page render", async () => {
     const live = demos.filter((d) => d.live);
     for (const demo of live) {
-      const page = await browser.newPage();
+      const page = await chromium().newPage();
       await page.goto(baseURL);
       await page.click(`[data-demo="${demo.slug}"]`);
       await page.waitForURL(`${baseURL}/${demo.slug}`);
@@ -42,7 +34,7 @@ describe("gallery", () => {
   });
 
   it("lays the gallery out in one column on a phone", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await chromium().newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(baseURL);
     const boxes = await page.locator(".demo-card").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
     expect(new Set(boxes.map(Math.round)).size).toBe(1);

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium, newPageCollectingErrors } from "./chromium";
+import { describe, expect, inject, it } from "vitest";
+import { newPageCollectingErrors, useChromium } from "./chromium";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe("system check page", () => {
   it("shows the database and runs TensorFlow.js in a web worker, reporting its backend", async () => {
-    const { page, errors } = await newPageCollectingErrors(browser);
+    const { page, errors } = await newPageCollectingErrors(chromium());
     await page.goto(`${baseURL}/status`);
     await expect(page.getByTestId("db-backend").textContent()).resolves.toMatch(/PGlite|PostgreSQL/);
     const backend = page.getByTestId("tf-backend");
