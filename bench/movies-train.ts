@@ -47,6 +47,12 @@ export default async function main(): Promise<void> {
   const t0 = Date.now();
   const groups = groupReport(data, data.filmVectors, data.dims);
   console.log(`  shipped vectors: group recall@10 ${groups.meanRecall} (neighbours by shared links, no model: ${groups.baselineMeanRecall}) [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  for (const [kind, r] of Object.entries(groups.byKind)) {
+    console.log(`    ${kind.padEnd(8)} ${String(r.groups).padStart(2)} groups  recall@10 ${r.recall.toFixed(3)}  (shared-links baseline ${r.baselineRecall.toFixed(3)})`);
+  }
+  for (const [half, r] of [["dev", groups.dev], ["test", groups.test]] as const) {
+    console.log(`    ${half.padEnd(8)} ${String(r.groups).padStart(2)} groups  recall@10 ${r.recall.toFixed(3)}  (shared-links baseline ${r.baselineRecall.toFixed(3)})  [groups alternate DEV/TEST in lib/movies/groups.ts]`);
+  }
   const qualityFile = path.join(dir, MOVIE_FILES.quality);
   if (fs.existsSync(qualityFile)) {
     const q = JSON.parse(fs.readFileSync(qualityFile, "utf8")) as { linkPrediction: { auc: number; popularityAuc: number; hitsAtK: number; popularityHitsAtK: number; heldOutPairs: number } };

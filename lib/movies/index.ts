@@ -11,12 +11,13 @@ export { decodeFloat16, decodeLayout, decodeLinks, decodeMovies, decodePairs, en
 export type { MovieLayout } from "./format";
 export { genreLabel, genreTitles } from "./genres";
 export { displayTitleOf, nameKey, titleKey, wikiTitle } from "./text";
-export { accumulateSample, normaliseRows, pairScore, pairsOf, trainEmbedding } from "./model";
+export { accumulateSample, linkWeights, normaliseRows, pairScore, pairsOf, trainEmbedding } from "./model";
 export type { EmbeddingModel, EpochStats, PairList, TrainOptions, TrainResult } from "./model";
 export { evaluateLinkPrediction, groupMembers, groupRecall, nearestByVector, splitHoldout } from "./evaluate";
 export type { FilmGroup, GroupRecall, LinkPredictionResult } from "./evaluate";
 export { QUALITY_GROUPS } from "./groups";
-export { snapToGrid, sphericalKMeans, umap2d } from "./layout";
+export { improveGridBySwaps, snapToGrid, snapToStrips, sphericalKMeans, umap2d } from "./layout";
+export { clusterCoherence, gridImage, neighbourhoodPreservation } from "./layout-metrics";
 export { buildFromOriginal, buildFromPrust, finishLinkData, parseOriginalLine } from "./links";
 export type { BuildOptions, BuildStats, DbpediaEdge, Prust2016Entry, Prust2023Entry } from "./links";
 export { filmLineFromArticle, outgoingLinks, rottenTomatoes, stripCode } from "./wikitext";

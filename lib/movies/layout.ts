@@ -334,3 +334,124 @@ export function sphericalKMeans(unit: Float32Array, dims: number, k: number, opt
   }
   return { assignment, centroids, iterations };
 }
+
+// ---------------------------------------------------------------- grid: strips + local swaps
+
+/**
+ * Column strips: points sorted by x fill the grid column by column (`rows`
+ * points each), each column sorted by y. Keeps the 2-D order in both
+ * directions (a monotone warp of the map onto the grid), never overlaps,
+ * O(n log n). The last column may be partly empty.
+ */
+export function snapToStrips(xy: Float32Array | Float64Array, options: { cols?: number; rows?: number } = {}): GridPlacement {
+  const n = xy.length / 2;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    minX = Math.min(minX, xy[2 * i]);
+    maxX = Math.max(maxX, xy[2 * i]);
+    minY = Math.min(minY, xy[2 * i + 1]);
+    maxY = Math.max(maxY, xy[2 * i + 1]);
+  }
+  const aspect = Math.min(4, Math.max(0.25, (maxX - minX || 1) / (maxY - minY || 1)));
+  const cols = options.cols ?? Math.max(1, Math.ceil(Math.sqrt(n * aspect)));
+  const rows = options.rows ?? Math.max(1, Math.ceil(n / cols));
+  if (cols * rows < n) throw new Error(`a ${cols} x ${rows} grid has fewer cells than ${n} points`);
+  const ids = Array.from({ length: n }, (_, i) => i).sort((p, q) => xy[2 * p] - xy[2 * q] || xy[2 * p + 1] - xy[2 * q + 1] || p - q);
+  const gridX = new Int32Array(n);
+  const gridY = new Int32Array(n);
+  for (let c = 0; c * rows < n; c++) {
+    const strip = ids.slice(c * rows, Math.min(n, (c + 1) * rows)).sort((p, q) => xy[2 * p + 1] - xy[2 * q + 1] || xy[2 * p] - xy[2 * q] || p - q);
+    // A short last column is centred vertically.
+    const offset = Math.floor((rows - strip.length) / 2);
+    strip.forEach((id, r) => {
+      gridX[id] = c;
+      gridY[id] = offset + r;
+    });
+  }
+  return { cols, rows, gridX, gridY };
+}
+
+/**
+ * Local improvement of a grid placement: swaps two films (or a film and an
+ * empty cell) within `radius` cells when that raises the summed cosine
+ * similarity of every film to the films in its 8 neighbouring cells. A few
+ * passes over all cells; deterministic. Returns the number of swaps made.
+ */
+export function improveGridBySwaps(unit: Float32Array, dims: number, grid: GridPlacement, options: { passes?: number; radius?: number } = {}): number {
+  const { cols, rows, gridX, gridY } = grid;
+  const n = gridX.length;
+  const passes = options.passes ?? 4;
+  const radius = options.radius ?? 2;
+  const cell = new Int32Array(cols * rows).fill(-1);
+  for (let i = 0; i < n; i++) cell[gridY[i] * cols + gridX[i]] = i;
+  const sim = (a: number, b: number) => {
+    let s = 0;
+    const oa = a * dims;
+    const ob = b * dims;
+    for (let d = 0; d < dims; d++) s += unit[oa + d] * unit[ob + d];
+    return s;
+  };
+  // Summed similarity of film `f` placed at (x, y) to its neighbours, ignoring film `skip`.
+  const score = (f: number, x: number, y: number, skip: number) => {
+    if (f < 0) return 0;
+    let s = 0;
+    for (let dy = -1; dy <= 1; dy++) {
+      const yy = y + dy;
+      if (yy < 0 || yy >= rows) continue;
+      for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx;
+        if ((!dx && !dy) || xx < 0 || xx >= cols) continue;
+        const g = cell[yy * cols + xx];
+        if (g >= 0 && g !== skip && g !== f) s += sim(f, g);
+      }
+    }
+    return s;
+  };
+  let swaps = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    let passSwaps = 0;
+    for (let y = 0; y < rows; y++) {
+      for (let x = 0; x < cols; x++) {
+        const a = cell[y * cols + x];
+        if (a < 0) continue;
+        let best = 0;
+        let bx = -1;
+        let by = -1;
+        const here = score(a, x, y, -1);
+        for (let yy = Math.max(0, y - radius); yy <= Math.min(rows - 1, y + radius); yy++) {
+          for (let xx = Math.max(0, x - radius); xx <= Math.min(cols - 1, x + radius); xx++) {
+            if (xx === x && yy === y) continue;
+            const b = cell[yy * cols + xx];
+            // Gain of moving a to (xx, yy) and b to (x, y); a pair that neighbours itself keeps its link.
+            const before = here + score(b, xx, yy, -1);
+            const after = score(a, xx, yy, b) + score(b, x, y, a) + (b >= 0 && Math.abs(xx - x) <= 1 && Math.abs(yy - y) <= 1 ? 2 * sim(a, b) : 0);
+            const gain = after - before;
+            if (gain > best + 1e-6) {
+              best = gain;
+              bx = xx;
+              by = yy;
+            }
+          }
+        }
+        if (bx >= 0) {
+          const b = cell[by * cols + bx];
+          cell[by * cols + bx] = a;
+          cell[y * cols + x] = b;
+          gridX[a] = bx;
+          gridY[a] = by;
+          if (b >= 0) {
+            gridX[b] = x;
+            gridY[b] = y;
+          }
+          passSwaps++;
+        }
+      }
+    }
+    swaps += passSwaps;
+    if (passSwaps === 0) break;
+  }
+  return swaps;
+}

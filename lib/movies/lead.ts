@@ -118,14 +118,19 @@ const COMPOSER_RE = /\b(?:music|score|musical score|soundtrack)(?: was)?(?: comp
 const CINEMATOGRAPHY_RE = /\bcinematography(?: was)? by\s+/gi;
 const DISTRIBUTOR_RE = /\b(?:(?:theatrically )?(?:distributed|released)(?: and (?:distributed|released))?(?: theatrically)?(?: in the United States)? (?:by|through|via))\s+/gi;
 const COMPANY_HINT_RE = /\b(?:for|through|by|from|at|with|under)\s+(?=(?:the\s+)?\p{Lu})/giu;
-const BASED_RE = /\b(?:based|loosely based|adapted) (?:up)?(?:on|from)\s+/gi;
+const BASED_RE = /\b(?:(?:based|loosely based|adapted) (?:up)?(?:on|from)|(?:(?:film|screen|feature(?:-length)?(?: film)?|movie|cinematic|musical) )?adaptation of(?! the (?:original )?(?:[\p{L}-]+ ){0,2}(?:1[89]\d\d|20\d\d) (?:[\p{L}-]+ ){0,2}(?:film|movie|picture|version)\b))\s+/giu;
+/**
+ * "a remake of the 1933 film about a giant ape", "an adaptation of the original 1937 film",
+ * "after the original 1937 film": a film of the same title from that year (no other title follows).
+ */
+const SAME_TITLE_REMAKE_RE = /\b(?:(?:remake|re-?imagining|adaptation|version|update) of|after) the (?:original )?(?:[\p{L}-]+ ){0,2}?(1[89]\d\d|20\d\d) (?:[\p{L}-]+ ){0,2}?(?:film|movie|picture|version)\b(?!,? *(?:["“]|\p{Lu}|\(?(?:1[89]|20)\d\d))/gu; // no "i": \p{Lu} would match lower case too
 const RELATION_RE = /\b(sequel|prequel|remake|follow-up|spin-off|spinoff)\s+(?:to|of)\s+/gi;
 /** "led to a sequel, Alien Resurrection (1997)" / "was followed by a sequel, X": this film is the prequel of X. */
 const FOLLOWED_RE = /\b(?:led to|followed by|spawned)\s+(?:a|the|two|three)?\s*(?:sequels?|follow-ups?)(?:\s+titled|\s+entitled|,)?\s+/gi;
 const FRANCHISE_RE = /\b(?:installment|instalment|entry|film|chapter|movie|part|sequel|episode|picture|feature|release)\s+(?:in|of|from)\s+the\s+/gi;
 const FRANCHISE_NOUN = /^(?:franchise|series|trilogy|saga|universe|cycle|films|tetralogy|quadrilogy|anthology|continuity|shared)$/i;
 const WORK_TYPE = /^(?:novel|novels|novella|play|plays|stage|short|story|stories|book|books|comic|comics|strip|musical|memoir|poem|opera|operetta|song|article|game|series|character|characters|fairy|tale|tales|biography|autobiography|legend|myth|screenplay|manga|franchise|toy|line|board|television|tv|radio|serial|magazine|newspaper|broadway|sketch|graphic|children's|picture|nonfiction|non-fiction|true|life|works|work|writings|poems|film)$/i;
-const SKIPPABLE = /^(?:the|a|an|his|her|their|its|same-titled|eponymous|bestselling|best-selling|popular|classic|famous|acclaimed|original|unpublished|successful|hit|pulitzer|prize-winning|award-winning|english|american|british|french|german|italian|russian|japanese|of|name|same|titled|entitled|called|by|and|\d{4}|\d{4}s)$/i;
+const SKIPPABLE = /^(?:\w+-volume|semi-autobiographical|autobiographical|the|a|an|his|her|their|its|same-titled|eponymous|bestselling|best-selling|popular|classic|famous|acclaimed|original|unpublished|successful|hit|pulitzer|prize-winning|award-winning|english|american|british|french|german|italian|russian|japanese|of|name|same|titled|entitled|called|by|and|\d{4}|\d{4}s)$/i;
 
 function yearIn(text: string): number | null {
   const m = /\b(1[89]\d\d|20\d\d)\b/.exec(text);
@@ -137,6 +142,8 @@ function yearIn(text: string): number | null {
  * the source work of "based on the novel of the same name".
  */
 export function parseLead(text: string, ownTitle: string): LeadFacts {
+  // "1868-69 two-volume novel": a year range is one year here.
+  text = text.replace(/\b(1[89]\d\d)[-–](\d\d(?:\d\d)?)\b/g, (_m, y: string, rest: string) => y + " ".repeat(rest.length + 1));
   const tokens = tokenize(text);
   const facts: LeadFacts = { year: null, people: [], companies: [], works: [], relations: [], franchises: [] };
   const first = /\b(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}?(1[89]\d\d|20\d\d)\b/u.exec(text);
@@ -174,6 +181,10 @@ export function parseLead(text: string, ownTitle: string): LeadFacts {
     const relation = m[1].toLowerCase().replace("spinoff", "spin-off") as LeadRelation["relation"];
     const found = readFilmReference(tokens, tokenIndexAt(tokens, m.index + m[0].length), ownTitle);
     if (found) facts.relations.push({ relation, ...found });
+  }
+  for (const m of text.matchAll(SAME_TITLE_REMAKE_RE)) {
+    if (/^after/i.test(m[0]) && !/original/i.test(m[0])) continue;
+    facts.relations.push({ relation: "remake", title: ownTitle, year: Number(m[1]) });
   }
   for (const m of text.matchAll(FOLLOWED_RE)) {
     const found = readFilmReference(tokens, tokenIndexAt(tokens, m.index + m[0].length), ownTitle);
@@ -254,7 +265,10 @@ function parseBasedOn(tokens: readonly Token[], k: number, ownTitle: string, fac
     }
     // A capitalised run: "Edward Harris Heth's" (author) or the work's title.
     const end = capitalisedRunEnd(tokens, i, title === null ? NAME_CONNECTORS : PERSON_CONNECTORS);
-    const run = joinTokens(tokens.slice(i, end));
+    let run = joinTokens(tokens.slice(i, end));
+    // "Louisa May Alcott's 1868 novel": the year is not part of the author's name.
+    const yearAfter = /^(.+['’]s) (?:1[89]\d\d|20\d\d)$/.exec(run);
+    if (yearAfter) run = yearAfter[1];
     const possessive = /['’]s$/.exec(run);
     if (possessive) {
       authors.push(run.slice(0, -2));

@@ -38,6 +38,11 @@ export interface DbpediaEdge {
 export interface BuildOptions {
   /** Keep links that at least this many films have (default 3). */
   minFilmsPerLink?: number;
+  /**
+   * Lower minimums for some kinds (default DEFAULT_MIN_FILMS_BY_KIND: a source work or
+   * a film of a series / remake family that 2 films link to is kept).
+   */
+  minFilmsByKind?: Partial<Record<LinkKind, number>>;
   /** Keep films with at least this many kept links (default 5). */
   minLinksPerFilm?: number;
   /** Keep at most this many films, the best known first (default: all). */
@@ -56,6 +61,9 @@ export interface BuildStats {
   pairsPerKind: Record<string, number>;
   linksPerKind: Record<string, number>;
 }
+
+/** A link to a source work ("based on") or to another film of a series / remake family counts from 2 films on. */
+export const DEFAULT_MIN_FILMS_BY_KIND: Partial<Record<LinkKind, number>> = { based_on: 2, series: 2 };
 
 const DBPEDIA_KINDS: Record<string, LinkKind> = {
   starring: "cast",
@@ -425,8 +433,10 @@ export function buildFromPrust(
     for (const r of lead.relations) addRelation(c, r.title, r.year, r.relation, resolveFilm, incoming, relationPairs);
   }
 
-  // 6. A series' films all link to each other (as the series navbox on each article does).
+  // 6. A series' films all link to each other (as the series navbox on each article does);
+  // so do the films of one remake family (each article names the other versions).
   linkSeries(candidates, relationPairs);
+  linkFamilies(candidates, remakePairs.splice(0), 20);
 
   // 7. Names the lead paragraphs mention that recur across films.
   addMentions(candidates, people);
@@ -454,6 +464,9 @@ export function buildFromPrust(
   };
 }
 
+/** Remake relations found while adding links (read by linkRemakes). */
+const remakePairs: [Candidate, Candidate][] = [];
+
 type FilmResolver = (title: string, year: number | null, relation: string, self: Candidate) => Candidate | null;
 
 /** "sequel to X": this film links to X and (as X's infobox "followed by" does) X links back. */
@@ -469,6 +482,7 @@ function addRelation(
   const target = resolveFilm(title, year, relation, c);
   if (target) {
     if (relation !== "remake") relationPairs.push([c, target]);
+    else remakePairs.push([c, target]);
     addLink(c.links, target.title, "series");
     addLink(target.links, c.title, "series");
     incoming.set(target, (incoming.get(target) ?? 0) + 1);
@@ -482,6 +496,38 @@ function addRelation(
  * series (up to 40 films) links to every other one, as the series navbox at
  * the foot of each Wikipedia article does.
  */
+function linkFamilies(candidates: Candidate[], pairs: [Candidate, Candidate][], maxSize: number): Candidate[][] {
+  const parent = new Map<Candidate, Candidate>();
+  const find = (c: Candidate): Candidate => {
+    let root = c;
+    while (parent.get(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(c, root);
+    return root;
+  };
+  for (const [a, b] of pairs) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  }
+  const families = new Map<Candidate, Candidate[]>();
+  for (const c of candidates) {
+    if (!parent.has(c)) continue;
+    const root = find(c);
+    const list = families.get(root);
+    if (list) list.push(c);
+    else families.set(root, [c]);
+  }
+  const out = [...families.values()].filter((m) => m.length >= 2 && m.length <= maxSize);
+  for (const members of out) {
+    for (const a of members) for (const b of members) if (a !== b) addLink(a.links, b.title, "series");
+    // The story every version tells, named by the first version's title (as "Little Women"
+    // names the novel all its films adapt): shared by all members, the original too.
+    const first = members.filter((m) => m.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? members[0];
+    for (const m of members) addLink(m.links, first.displayTitle, "based_on");
+  }
+  return out;
+}
+
 function linkSeries(candidates: Candidate[], relationPairs: [Candidate, Candidate][]): void {
   const parent = new Map<Candidate, Candidate>();
   const find = (c: Candidate): Candidate => {
@@ -729,12 +775,21 @@ export function finishLinkData(
 ): { data: LinkData; stats: BuildStats } {
   const minFilms = options.minFilmsPerLink ?? 3;
   const minLinks = options.minLinksPerFilm ?? 5;
+  const minByKind: Partial<Record<LinkKind, number>> = options.minFilmsByKind ?? DEFAULT_MIN_FILMS_BY_KIND;
+  const minFor = (kind: LinkKind) => Math.min(minFilms, minByKind[kind] ?? minFilms);
   let films = raw.slice();
   let keep = new Set<string>();
   for (let round = 0; round < 5; round++) {
-    const counts = new Map<string, number>();
-    for (const f of films) for (const name of f.links.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-    keep = new Set([...counts].filter(([, n]) => n >= minFilms).map(([name]) => name));
+    const counts = new Map<string, { n: number; kinds: Map<LinkKind, number> }>();
+    for (const f of films) {
+      for (const [name, kind] of f.links) {
+        let e = counts.get(name);
+        if (!e) counts.set(name, (e = { n: 0, kinds: new Map() }));
+        e.n++;
+        e.kinds.set(kind, (e.kinds.get(kind) ?? 0) + 1);
+      }
+    }
+    keep = new Set([...counts].filter(([, e]) => e.n >= minFor(mainKind(e.kinds))).map(([name]) => name));
     const before = films.length;
     films = films.filter((f) => {
       let n = 0;
@@ -768,7 +823,7 @@ export function finishLinkData(
     }
   }
   const links: Link[] = [...counts]
-    .filter(([, e]) => e.films >= minFilms)
+    .filter(([, e]) => e.films >= minFor(mainKind(e.kinds)))
     .map(([name, e]) => ({ name, kind: mainKind(e.kinds), films: e.films }))
     .sort((a, b) => b.films - a.films || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const linkId = new Map(links.map((l, i) => [l.name, i]));

@@ -28,6 +28,16 @@ export interface TrainOptions {
   beta1?: number;
   beta2?: number;
   epsilon?: number;
+  /**
+   * How the random non-pairs pick their link: 0 = uniformly over links (the original),
+   * p > 0 = with probability proportional to (films with the link)^p, as word2vec's
+   * negative sampling does with p = 0.75 (popular links get contrasted more often).
+   */
+  negativePower?: number;
+  /** Per link: weight of its real pairs in the loss (default 1 each), e.g. from the link's kind. */
+  positiveWeights?: Float32Array;
+  /** Learning rate falls linearly to learningRate * finalLearningRate over the run (default 1 = constant). */
+  finalLearningRate?: number;
   /** Initial weights are uniform in [-initScale, initScale] (Keras' Embedding default 0.05). */
   initScale?: number;
   seed?: number;
@@ -324,11 +334,44 @@ export class EpochRunner {
     this.linkOpt = new LazyAdam(state.linkW, this.dims, state.linkM, state.linkV);
     this.filmOpt = new LazyAdam(state.filmW, this.dims, state.filmM, state.filmV);
     this.index = new PairIndex(positives, linkCount);
+    this.positiveWeights = options.positiveWeights ?? null;
+    const power = options.negativePower ?? 0;
+    if (power > 0) {
+      const counts = new Float64Array(linkCount);
+      for (let i = 0; i < positives.links.length; i++) counts[positives.links[i]]++;
+      this.linkCdf = new Float64Array(linkCount);
+      let total = 0;
+      for (let l = 0; l < linkCount; l++) {
+        total += Math.pow(Math.max(counts[l], 1), power);
+        this.linkCdf[l] = total;
+      }
+      for (let l = 0; l < linkCount; l++) this.linkCdf[l] /= total;
+    }
+  }
+
+  private readonly positiveWeights: Float32Array | null = null;
+  /** Cumulative link distribution for negatives (null: uniform). */
+  private readonly linkCdf: Float64Array | null = null;
+  /** Multiplies the learning rate (lr decay, set by the trainer). */
+  lrFactor = 1;
+
+  private negativeLink(): number {
+    const cdf = this.linkCdf;
+    if (!cdf) return this.rng.int(this.linkCount);
+    const r = this.rng.next();
+    let lo = 0;
+    let hi = cdf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Shuffles `order` (indices into the real pairs) and trains on it; stops after `maxBatches`. */
   epoch(order: Int32Array, maxBatches = Infinity, onBatch?: () => void): EpochSums {
-    const { rng, dims, linkOpt, filmOpt, index, positives, negativeRatio, batchSize, filmCount, linkCount } = this;
+    const { rng, dims, linkOpt, filmOpt, index, positives, negativeRatio, batchSize, filmCount } = this;
     const count = order.length;
     for (let i = count - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -350,7 +393,8 @@ export class EpochRunner {
         const l = positives.links[p];
         linkOpt.touch(l, step);
         filmOpt.touch(f, step);
-        const e = accumulateSample(linkW, l * dims, filmW, f * dims, dims, 1, linkOpt.grad, filmOpt.grad, scale);
+        const w = this.positiveWeights ? this.positiveWeights[l] : 1;
+        const e = accumulateSample(linkW, l * dims, filmW, f * dims, dims, 1, linkOpt.grad, filmOpt.grad, scale * w);
         sums.lossSum += e;
         sums.positiveLossSum += e;
       }
@@ -359,7 +403,7 @@ export class EpochRunner {
         let l: number;
         do {
           f = rng.int(filmCount);
-          l = rng.int(linkCount);
+          l = this.negativeLink();
         } while (index.has(f, l));
         linkOpt.touch(l, step);
         filmOpt.touch(f, step);
@@ -370,7 +414,7 @@ export class EpochRunner {
       sums.batches++;
       this.step++;
       const t = this.step * this.stepScale;
-      const lrT = (this.lr * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
+      const lrT = (this.lr * this.lrFactor * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
       linkOpt.apply(lrT, this.beta1, this.beta2, this.epsilon, this.sparse);
       filmOpt.apply(lrT, this.beta1, this.beta2, this.epsilon, this.sparse);
       onBatch?.();
@@ -402,7 +446,11 @@ export function trainEmbedding(positives: PairList, filmCount: number, linkCount
   const started = performance.now();
   for (let epoch = 1; epoch <= epochs && runner.step < totalBatches; epoch++) {
     const epochStart = performance.now();
-    const sums = runner.epoch(order, totalBatches - runner.step, () => options.onBatch?.(runner.step, totalBatches));
+    const finalLr = options.finalLearningRate ?? 1;
+    const sums = runner.epoch(order, totalBatches - runner.step, () => {
+      runner.lrFactor = 1 - (1 - finalLr) * (runner.step / totalBatches);
+      options.onBatch?.(runner.step, totalBatches);
+    });
     const seconds = (performance.now() - epochStart) / 1000;
     const stats = epochStats(epoch, sums, seconds);
     history.push(stats);
@@ -424,4 +472,27 @@ export function epochStats(epoch: number, sums: EpochSums, seconds: number): Epo
     seconds,
     pairsPerSecond: sums.positives / seconds,
   };
+}
+
+/**
+ * Per-link weights of the real pairs (TrainOptions.positiveWeights): a factor per
+ * link kind and/or (films with the link)^-idfPower, scaled so that the mean
+ * weight over the real pairs is 1 (the loss keeps its size).
+ */
+export function linkWeights(
+  links: readonly { kind: string }[],
+  pairs: PairList,
+  options: { kindWeights?: Record<string, number>; idfPower?: number },
+): Float32Array {
+  const counts = new Float64Array(links.length);
+  for (let i = 0; i < pairs.links.length; i++) counts[pairs.links[i]]++;
+  const w = new Float32Array(links.length);
+  for (let l = 0; l < links.length; l++) {
+    w[l] = (options.kindWeights?.[links[l].kind] ?? 1) * Math.pow(Math.max(1, counts[l]), -(options.idfPower ?? 0));
+  }
+  let sum = 0;
+  for (let i = 0; i < pairs.links.length; i++) sum += w[pairs.links[i]];
+  const scale = pairs.links.length / (sum || 1);
+  for (let l = 0; l < links.length; l++) w[l] *= scale;
+  return w;
 }

@@ -1,6 +1,14 @@
 // Train the link/movie embedding on data/movies/pairs.bin and write the vectors.
 //
 //   npx tsx scripts/movies/train.ts [--data data/movies] [--epochs 15] [--dims 50] [--seed 42] [--holdout 0.1] [--skip-eval]
+//                                   [--negative-power P] [--kind-weight kind=W ...] [--published]
+//
+// The model and loss are the published ones; two options (chosen by held-out AUC and
+// the DEV half of the quality groups, see scripts/movies/tune.ts and data/movies/README.md):
+// --negative-power P draws the random non-pairs' links with probability ~ (films)^P
+// (0 = uniformly, as published); --kind-weight based_on=3 weighs the real pairs of that
+// link kind; --idf-power Q weighs a link's real pairs by (films with the link)^-Q (all
+// weights rescaled to mean 1 over the pairs). --published: uniform negatives, no weights.
 //
 // First (unless --skip-eval) a run on 90% of the pairs measures held-out link
 // prediction and group recall -> quality.json; then the final run on all pairs
@@ -12,15 +20,20 @@ import { fileURLToPath } from "node:url";
 
 import { MOVIE_FILES, loadLinkData, saveVectors, type ModelInfo } from "../../lib/movies/files";
 import { splitHoldout } from "../../lib/movies/evaluate";
-import { normaliseRows, pairsOf, trainEmbedding, type EpochStats, type PairList, type TrainOptions } from "../../lib/movies/model";
+import { linkWeights, normaliseRows, pairsOf, trainEmbedding, type EpochStats, type PairList, type TrainOptions } from "../../lib/movies/model";
 import { lossSvg } from "../../lib/movies/plot";
 import { groupReport, linkPredictionReport } from "../../lib/movies/quality";
 import { consoleProgress, formatDuration } from "../../lib/progress";
 
-const USAGE = "usage: npx tsx scripts/movies/train.ts [--data dir] [--epochs N] [--dims N] [--seed N] [--holdout F] [--skip-eval]";
+const USAGE = "usage: npx tsx scripts/movies/train.ts [--data dir] [--epochs N] [--dims N] [--seed N] [--holdout F] [--skip-eval] [--negative-power P] [--kind-weight kind=W] [--published]";
+
+/** Defaults chosen by scripts/movies/tune.ts (held-out AUC and DEV groups). */
+export const DEFAULT_NEGATIVE_POWER = 0.75;
+export const DEFAULT_IDF_POWER = 0;
+export const DEFAULT_KIND_WEIGHTS: Record<string, number> = { based_on: 3, series: 3 };
 
 function parseArgs(argv: string[]) {
-  const out = { data: "data/movies", epochs: 15, dims: 50, seed: 42, holdout: 0.1, skipEval: false };
+  const out = { data: "data/movies", epochs: 15, dims: 50, seed: 42, holdout: 0.1, skipEval: false, negativePower: DEFAULT_NEGATIVE_POWER, idfPower: DEFAULT_IDF_POWER, kindWeights: { ...DEFAULT_KIND_WEIGHTS } };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -34,6 +47,16 @@ function parseArgs(argv: string[]) {
     else if (a === "--seed") out.seed = Number(v());
     else if (a === "--holdout") out.holdout = Number(v());
     else if (a === "--skip-eval") out.skipEval = true;
+    else if (a === "--negative-power") out.negativePower = Number(v());
+    else if (a === "--idf-power") out.idfPower = Number(v());
+    else if (a === "--kind-weight") {
+      const [kind, w] = v().split("=");
+      out.kindWeights[kind] = Number(w);
+    } else if (a === "--published") {
+      out.negativePower = 0;
+      out.idfPower = 0;
+      out.kindWeights = {};
+    }
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
   return out;
@@ -66,14 +89,17 @@ async function main(argv: string[]): Promise<void> {
   const links = data.links.length;
   const all = pairsOf(data.filmLinks);
   console.error(`[movies] ${films} films, ${links} links, ${all.films.length} pairs`);
-  const options: TrainOptions = { dims: args.dims, epochs: args.epochs, seed: args.seed };
+  const weighted = Object.keys(args.kindWeights).length > 0 || args.idfPower > 0;
+  const options: TrainOptions = { dims: args.dims, epochs: args.epochs, seed: args.seed, negativePower: args.negativePower };
+  console.error(`[movies] negatives ~ films^${args.negativePower}; real pairs weighted by films^-${args.idfPower}, kind weights ${JSON.stringify(args.kindWeights)}`);
 
   let quality: Record<string, unknown> | null = null;
   let evalHistory: EpochStats[] = [];
   if (!args.skipEval) {
     const { train, heldOut } = splitHoldout(data.filmLinks, links, args.holdout, args.seed + 1);
     console.error(`[movies] evaluation run: ${train.films.length} training pairs, ${heldOut.films.length} held out`);
-    const evalRun = run("eval ", train, films, links, options);
+    const evalOptions = weighted ? { ...options, positiveWeights: linkWeights(data.links, train, { kindWeights: args.kindWeights, idfPower: args.idfPower }) } : options;
+    const evalRun = run("eval ", train, films, links, evalOptions);
     evalHistory = evalRun.history;
     const t0 = Date.now();
     const prediction = linkPredictionReport(evalRun.model, train, heldOut);
@@ -82,7 +108,8 @@ async function main(argv: string[]): Promise<void> {
     console.error(`[movies] held-out AUC ${prediction.auc} (popularity baseline ${prediction.popularityAuc}), hits@10 ${prediction.hitsAtK} (baseline ${prediction.popularityHitsAtK}); group recall@10 ${groups.meanRecall} (shared-links baseline ${groups.baselineMeanRecall}) [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
   }
 
-  const final = run("train", all, films, links, options);
+  const finalOptions = weighted ? { ...options, positiveWeights: linkWeights(data.links, all, { kindWeights: args.kindWeights, idfPower: args.idfPower }) } : options;
+  const final = run("train", all, films, links, finalOptions);
   const finalGroups = groupReport(data, final.model.filmVectors, args.dims);
   console.error(`[movies] final model: group recall@10 ${finalGroups.meanRecall} (shared-links baseline ${finalGroups.baselineMeanRecall})`);
 
@@ -101,6 +128,9 @@ async function main(argv: string[]): Promise<void> {
       negativeRatio: 10,
       batchSize: 512,
       optimizer: "Adam (lazy/sparse), lr 0.002",
+      negativePower: args.negativePower,
+      idfPower: args.idfPower,
+      kindWeights: args.kindWeights,
       seed: args.seed,
       pairs: all.films.length,
       seconds: round(final.seconds),
