@@ -165,6 +165,21 @@ export interface GridPlacement {
   gridY: Int32Array;
 }
 
+/** Bounding box of interleaved 2-D points. */
+function boundsOf(xy: Float32Array | Float64Array) {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < xy.length; i += 2) {
+    minX = Math.min(minX, xy[i]);
+    maxX = Math.max(maxX, xy[i]);
+    minY = Math.min(minY, xy[i + 1]);
+    maxY = Math.max(maxY, xy[i + 1]);
+  }
+  return { minX, maxX, minY, maxY };
+}
+
 /**
  * Assigns every point its own cell of a cols x rows grid (cols * rows >= n),
  * keeping the map's shape: the grid is laid over the points' bounding box and
@@ -176,16 +191,7 @@ export interface GridPlacement {
  */
 export function snapToGrid(xy: Float32Array | Float64Array, options: { cols?: number; rows?: number; slack?: number } = {}): GridPlacement {
   const n = xy.length / 2;
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    minX = Math.min(minX, xy[2 * i]);
-    maxX = Math.max(maxX, xy[2 * i]);
-    minY = Math.min(minY, xy[2 * i + 1]);
-    maxY = Math.max(maxY, xy[2 * i + 1]);
-  }
+  let { minX, maxX, minY, maxY } = boundsOf(xy);
   if (!(maxX > minX)) maxX = minX + 1;
   if (!(maxY > minY)) maxY = minY + 1;
   const aspect = Math.min(4, Math.max(0.25, (maxX - minX) / (maxY - minY)));
@@ -345,16 +351,7 @@ export function sphericalKMeans(unit: Float32Array, dims: number, k: number, opt
  */
 export function snapToStrips(xy: Float32Array | Float64Array, options: { cols?: number; rows?: number } = {}): GridPlacement {
   const n = xy.length / 2;
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    minX = Math.min(minX, xy[2 * i]);
-    maxX = Math.max(maxX, xy[2 * i]);
-    minY = Math.min(minY, xy[2 * i + 1]);
-    maxY = Math.max(maxY, xy[2 * i + 1]);
-  }
+  const { minX, maxX, minY, maxY } = boundsOf(xy);
   const aspect = Math.min(4, Math.max(0.25, (maxX - minX || 1) / (maxY - minY || 1)));
   const cols = options.cols ?? Math.max(1, Math.ceil(Math.sqrt(n * aspect)));
   const rows = options.rows ?? Math.max(1, Math.ceil(n / cols));

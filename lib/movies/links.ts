@@ -491,12 +491,8 @@ function addRelation(
   }
 }
 
-/**
- * Films joined by sequel/prequel relations form a series; every film of a
- * series (up to 40 films) links to every other one, as the series navbox at
- * the foot of each Wikipedia article does.
- */
-function linkFamilies(candidates: Candidate[], pairs: [Candidate, Candidate][], maxSize: number): Candidate[][] {
+/** The films joined by `pairs` (union-find), each group in `candidates` order; films in no pair are left out. */
+function connectedGroups(candidates: Candidate[], pairs: [Candidate, Candidate][]): Candidate[][] {
   const parent = new Map<Candidate, Candidate>();
   const find = (c: Candidate): Candidate => {
     let root = c;
@@ -509,15 +505,24 @@ function linkFamilies(candidates: Candidate[], pairs: [Candidate, Candidate][], 
     const rb = find(b);
     if (ra !== rb) parent.set(ra, rb);
   }
-  const families = new Map<Candidate, Candidate[]>();
+  const groups = new Map<Candidate, Candidate[]>();
   for (const c of candidates) {
     if (!parent.has(c)) continue;
     const root = find(c);
-    const list = families.get(root);
+    const list = groups.get(root);
     if (list) list.push(c);
-    else families.set(root, [c]);
+    else groups.set(root, [c]);
   }
-  const out = [...families.values()].filter((m) => m.length >= 2 && m.length <= maxSize);
+  return [...groups.values()];
+}
+
+/**
+ * Films joined by sequel/prequel relations form a series; every film of a
+ * series (up to 40 films) links to every other one, as the series navbox at
+ * the foot of each Wikipedia article does.
+ */
+function linkFamilies(candidates: Candidate[], pairs: [Candidate, Candidate][], maxSize: number): Candidate[][] {
+  const out = connectedGroups(candidates, pairs).filter((m) => m.length >= 2 && m.length <= maxSize);
   for (const members of out) {
     for (const a of members) for (const b of members) if (a !== b) addLink(a.links, b.title, "series");
     // The story every version tells, named by the first version's title (as "Little Women"
@@ -529,27 +534,7 @@ function linkFamilies(candidates: Candidate[], pairs: [Candidate, Candidate][], 
 }
 
 function linkSeries(candidates: Candidate[], relationPairs: [Candidate, Candidate][]): void {
-  const parent = new Map<Candidate, Candidate>();
-  const find = (c: Candidate): Candidate => {
-    let root = c;
-    while (parent.get(root) && parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(c, root);
-    return root;
-  };
-  for (const [a, b] of relationPairs) {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra, rb);
-  }
-  const series = new Map<Candidate, Candidate[]>();
-  for (const c of candidates) {
-    if (!parent.has(c)) continue;
-    const root = find(c);
-    const list = series.get(root);
-    if (list) list.push(c);
-    else series.set(root, [c]);
-  }
-  for (const members of series.values()) {
+  for (const members of connectedGroups(candidates, relationPairs)) {
     if (members.length < 2 || members.length > 40) continue;
     for (const a of members) for (const b of members) if (a !== b) addLink(a.links, b.title, "series");
   }

@@ -24,7 +24,7 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 beforeAll(async () => {
-  // the project's own copy, never ../shared
+  // the project's own copy under public/models
   expect(path.relative(process.cwd(), defaultModelDir())).toBe(path.join("public", "models", "mobilenet_v1_0.75_224"));
   expect(await useWasmBackend()).toBe("wasm");
   const t0 = performance.now();
