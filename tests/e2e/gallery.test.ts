@@ -53,5 +53,8 @@ describe("gallery", () => {
     expect(health.status).toBe(200);
     const body = await health.json();
     expect(body.migrations.length).toBeGreaterThan(0);
+    const icon = await fetch(`${baseURL}/icon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("svg");
   });
 });
