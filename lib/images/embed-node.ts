@@ -5,6 +5,7 @@
  */
 import { analyze, preprocess, shortLabel, type MobileNet } from "@/lib/vision";
 import { decodeImage, DEFAULT_DECODE_LIMITS, loadMobileNetFromDir, useWasmBackend, type DecodeLimits } from "@/lib/vision/node";
+import { createConcurrencyLimiter } from "@/lib/api/limiter";
 import type { QueryLabel } from "./api-schema";
 
 /** Upload limits of the search API (bytes of the image file; width x height). */
@@ -38,7 +39,15 @@ export interface ServerEmbedding {
  * ImageInputError (empty / too_large / too_many_pixels / not_an_image / truncated / corrupt),
  * always before the model is touched.
  */
-export async function embedImageBytes(bytes: Uint8Array, limits: DecodeLimits = UPLOAD_LIMITS): Promise<ServerEmbedding> {
+export function embedImageBytes(bytes: Uint8Array, limits: DecodeLimits = UPLOAD_LIMITS): Promise<ServerEmbedding> {
+  return embeddingLimiter.run(() => decodeAndEmbed(bytes, limits));
+}
+
+// Two cores: one embedding at a time keeps the event loop free for other requests;
+// a short queue absorbs bursts, beyond it uploads get 503 "busy" instead of waiting forever.
+const embeddingLimiter = createConcurrencyLimiter(1, 8);
+
+async function decodeAndEmbed(bytes: Uint8Array, limits: DecodeLimits): Promise<ServerEmbedding> {
   const pixels = await decodeImage(bytes, limits);
   const input = preprocess(pixels);
   const net = await serverModel();
