@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Photo, PhotosResponse } from "@/lib/images/api-schema";
 import type { ClassSummary } from "@/lib/images/store";
+import { readApiJson } from "@/lib/api/client";
 
 const PAGE = 48;
 type SplitFilter = "" | "index" | "query" | "background";
@@ -30,9 +31,7 @@ export function BrowsePhotos({ classes, onPick }: { classes: ClassSummary[]; onP
       if (split) params.set("split", split);
       if (after) params.set("cursor", after);
       try {
-        const res = await fetch(`/api/images/photos?${params}`);
-        const body = (await res.json()) as PhotosResponse & { error?: { message: string } };
-        if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
+        const body = await readApiJson<PhotosResponse>(await fetch(`/api/images/photos?${params}`));
         if (id !== request.current) return;
         setPhotos((old) => (replace ? body.photos : [...old, ...body.photos]));
         setCursor(body.nextCursor);

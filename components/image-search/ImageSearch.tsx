@@ -10,6 +10,7 @@ import { startImageEmbedWorker, type ImageEmbedInput, type ImageEmbedResult } fr
 import { BrowsePhotos } from "./BrowsePhotos";
 import { PhotoInput } from "./PhotoInput";
 import { SearchResults, type QueryView } from "./SearchResults";
+import { readApiJson } from "@/lib/api/client";
 
 /** Results per search: fills 2, 3, 4 or 6 columns evenly. */
 const RESULTS = 12;
@@ -23,12 +24,6 @@ type Phase =
   | { kind: "done" }
   | { kind: "error"; message: string };
 
-async function readJson<T>(response: Response): Promise<T> {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  return body as T;
-}
-
 export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; threshold: number }) {
   const [tab, setTab] = useState<"upload" | "browse">("upload");
   /** The browse grid stays mounted once opened, so its filters and pages survive tab switches. */
@@ -37,6 +32,8 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [response, setResponse] = useState<SearchResponse | null>(null);
   const [backend, setBackend] = useState<string | null>(null);
+  // True once the page's handlers (paste, drop, picker) are attached after hydration.
+  const [interactive, setInteractive] = useState(false);
   const workerRef = useRef<WorkerClient<ImageEmbedInput, ImageEmbedResult> | null>(null);
   const runRef = useRef<AbortController | null>(null);
   const previewRef = useRef<string | null>(null);
@@ -75,7 +72,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
         );
         setBackend(embedded.backend);
         setPhase({ kind: "searching" });
-        const result = await readJson<SearchResponse>(
+        const result = await readApiJson<SearchResponse>(
           await fetch("/api/images/search", {
             method: "POST",
             headers: { "content-type": "application/json" },
@@ -99,7 +96,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
       const signal = begin({ kind: "photo", imageUrl: photo.thumbnailUrl, name: photo.id, label: photo.label, split: photo.split });
       setPhase({ kind: "searching" });
       try {
-        const result = await readJson<SimilarResponse>(
+        const result = await readApiJson<SimilarResponse>(
           await fetch(`/api/images/similar?id=${encodeURIComponent(photo.id)}&k=${RESULTS}`, { signal }),
         );
         if (signal.aborted) return;
@@ -124,6 +121,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
       void searchFile(file);
     };
     window.addEventListener("paste", onPaste);
+    setInteractive(true);
     return () => window.removeEventListener("paste", onPaste);
   }, [searchFile]);
 
@@ -138,7 +136,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
 
   const busy = phase.kind === "embedding" || phase.kind === "searching";
   return (
-    <div className="img-search">
+    <div className="img-search" data-interactive={interactive ? "true" : undefined}>
       <div className="img-tabs" role="tablist" aria-label="Search with">
         <button role="tab" aria-selected={tab === "upload"} className={tab === "upload" ? "active" : ""} onClick={() => setTab("upload")}>
           Your photo

@@ -12,6 +12,11 @@ export function PhotoInput({ onFile, busy }: { onFile: (file: File) => void; bus
     const file = files?.[0];
     if (file) onFile(file);
   };
+  // Clearing the input lets the same file be picked again.
+  const takeFromInput = (e: React.ChangeEvent<HTMLInputElement>) => {
+    take(e.currentTarget.files);
+    e.currentTarget.value = "";
+  };
 
   return (
     <div
@@ -55,10 +60,7 @@ export function PhotoInput({ onFile, busy }: { onFile: (file: File) => void; bus
         accept="image/*"
         hidden
         data-testid="file-input"
-        onChange={(e) => {
-          take(e.currentTarget.files);
-          e.currentTarget.value = "";
-        }}
+        onChange={takeFromInput}
       />
       <input
         ref={cameraRef}
@@ -67,10 +69,7 @@ export function PhotoInput({ onFile, busy }: { onFile: (file: File) => void; bus
         capture="environment"
         hidden
         data-testid="camera-input"
-        onChange={(e) => {
-          take(e.currentTarget.files);
-          e.currentTarget.value = "";
-        }}
+        onChange={takeFromInput}
       />
     </div>
   );

@@ -13,6 +13,7 @@ import {
 import { clusterColour, clusterShade } from "./colours";
 import { PosterMap } from "./PosterMap";
 import { SearchBox } from "./SearchBox";
+import { ApiResponseError, readApiJson } from "@/lib/api/client";
 
 const yearOf = (f: FilmRef) => (f.year !== null ? ` (${f.year})` : "");
 
@@ -65,20 +66,18 @@ export function MoviesDemo({ clusters }: { clusters: number }) {
     let cancelled = false;
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch("/api/movies/taste", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ liked: liked.map((f) => f.title), disliked: disliked.map((f) => f.title), k: 10 }),
-        });
-        const body = await res.json();
+        const body = await readApiJson<unknown>(
+          await fetch("/api/movies/taste", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ liked: liked.map((f) => f.title), disliked: disliked.map((f) => f.title), k: 10 }),
+          }),
+        );
         if (cancelled) return;
-        if (!res.ok) setTasteError(body?.error?.message ?? `HTTP ${res.status}`);
-        else {
-          setTaste(tasteResponseSchema.parse(body));
-          setTasteError("");
-        }
-      } catch {
-        if (!cancelled) setTasteError("Could not reach the server.");
+        setTaste(tasteResponseSchema.parse(body));
+        setTasteError("");
+      } catch (err) {
+        if (!cancelled) setTasteError(err instanceof ApiResponseError ? err.message : "Could not reach the server.");
       }
     }, 250);
     return () => {

@@ -38,6 +38,8 @@ async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page
   const { page, errors } = await newPageCollectingErrors(browser, viewport);
   await page.goto(`${baseURL}/image-search`);
   await page.getByTestId("drop-zone").waitFor();
+  // Events sent before hydration would find no handler (a paste would silently do nothing).
+  await page.locator('.img-search[data-interactive="true"]').waitFor();
   return { page, errors };
 }
 
