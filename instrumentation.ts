@@ -2,7 +2,7 @@
 // printing a progress line per step (see lib/db/seed.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDatabase } = await import("@/lib/db");
+  const { getDatabase } = await import("@/lib/server/database");
   try {
     await getDatabase();
   } catch (err) {

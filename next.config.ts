@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
     "@tensorflow/tfjs-backend-wasm",
   ],
   poweredByHeader: false,
+  // The image-search API was first published under /api/images/*; those paths keep answering.
+  async rewrites() {
+    return { beforeFiles: [{ source: "/api/images/:path*", destination: "/api/image-search/:path*" }], afterFiles: [], fallback: [] };
+  },
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
 };

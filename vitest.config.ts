@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// "server-only" throws outside React's server bundles; tests import server modules directly.
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 
 // Three projects so `npm test` can run and report them separately:
 // unit (pure logic), integration (real databases), e2e (built app in Chromium).

@@ -28,8 +28,8 @@ const ROUTES: RouteLoad[] = [
   { name: "numbers/tree", path: "/api/numbers/tree" },
   { name: "numbers/distance", path: "/api/numbers/distance?a=veer&b=fear" },
   { name: "numbers/distance (bad input)", path: "/api/numbers/distance?a=veer", expect: 400 },
-  { name: "images/photos", path: "/api/images/photos?limit=48" },
-  { name: "images/similar", path: "/api/images/similar?id=dalmatian/image_0006&k=10" },
+  { name: "images/photos", path: "/api/image-search/photos?limit=48" },
+  { name: "images/similar", path: "/api/image-search/similar?id=dalmatian/image_0006&k=10" },
   { name: "movies/search", path: "/api/movies/search?q=star" },
   { name: "movies/similar", path: "/api/movies/similar?title=Toy%20Story&k=10" },
   { name: "movies/map", path: "/api/movies/map" },
@@ -41,7 +41,7 @@ const ROUTES: RouteLoad[] = [
     body: JSON.stringify({ liked: ["Toy Story", "Finding Nemo"], disliked: [] }),
   },
   { name: "movies/similar (unknown title)", path: "/api/movies/similar?title=No%20Such%20Film", expect: 404 },
-  { name: "images/search (bad vector)", path: "/api/images/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
+  { name: "images/search (bad vector)", path: "/api/image-search/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
 ];
 
 const headersOf = (route: RouteLoad): Record<string, string> => (route.body ? { "content-type": "application/json" } : {});

@@ -12,10 +12,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { MOVIE_FILES, loadMovieData } from "../lib/movies/files";
-import { trainHogwild } from "../lib/movies/hogwild";
-import { pairsOf, trainEmbedding } from "../lib/movies/model";
-import { groupReport } from "../lib/movies/quality";
+import { MOVIE_FILES, loadMovieData } from "../lib/movies/pipeline/files";
+import { trainHogwild } from "../lib/ml/embedding/hogwild";
+import { pairsOf, trainEmbedding } from "../lib/ml/embedding/trainer";
+import { groupReport } from "../lib/movies/pipeline/quality";
 import { projectPath } from "../lib/paths";
 
 export default async function main(): Promise<void> {

@@ -9,7 +9,7 @@
  * the same vectors in plain memory, measured in the same run (the baseline).
  */
 import type { Database } from "@/lib/db";
-import { bruteForceNearest, normalise } from "@/lib/vector-search/math";
+import { bruteForceNearest, normalise } from "@/lib/ml/vectors";
 import { clearVectorCache, collectionInfo, nearest, putVectors, resolveStrategy, type Metric } from "@/lib/vector-search";
 import { clusteredSpace } from "@/tests/helpers/clustered-vectors";
 import { availableDatabaseTargets, dropTestDatabases, openTestDatabase } from "@/tests/helpers/databases";

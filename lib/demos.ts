@@ -1,6 +1,13 @@
-/** The seven demos, in gallery order. `live` demos have a page under app/<slug>. */
+/** One slug per demo, the same in app/, app/api/, components/, lib/, scripts/, data/, tests/ and npm scripts. */
+export type DemoSlug = "numbers" | "movies" | "image-search" | "radio" | "lights" | "draw" | "deep-ink";
+
+/**
+ * The demo registry: the seven demos, in gallery order. `live` demos have a page under
+ * app/<slug>; each demo's seed steps are listed by slug in lib/server/seed-steps.ts.
+ * Browser-safe (the gallery's components read it).
+ */
 export interface Demo {
-  slug: "numbers" | "movies" | "image-search" | "radio" | "lights" | "draw" | "deep-ink";
+  slug: DemoSlug;
   title: string;
   blurb: string;
   /** The 2017 blog post the demo re-creates. */
@@ -63,4 +70,3 @@ export const demos: Demo[] = [
   },
 ];
 
-export const liveDemos = () => demos.filter((d) => d.live);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ImageSearch } from "@/components/image-search/ImageSearch";
-import { getDatabase } from "@/lib/db";
-import { loadCalibration } from "@/lib/images/search";
-import { listClasses } from "@/lib/images/store";
+import { getDatabase } from "@/lib/server/database";
+import { loadCalibration } from "@/lib/image-search/server/search";
+import { listClasses } from "@/lib/image-search/server/store";
 import "./image-search.css";
 
 export const metadata: Metadata = {

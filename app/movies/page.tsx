@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { MoviesDemo } from "@/components/movies/MoviesDemo";
-import { getDatabase } from "@/lib/db";
-import { movieCatalogueStats } from "@/lib/movies/store";
+import { getDatabase } from "@/lib/server/database";
+import { movieCatalogueStats } from "@/lib/movies/server/store";
 import "./movies.css";
 
 export const metadata: Metadata = {

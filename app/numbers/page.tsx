@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { DistancePlayground } from "@/components/numbers/DistancePlayground";
 import { NumbersExplorer } from "@/components/numbers/NumbersExplorer";
 import { UniversalNumbers } from "@/components/numbers/UniversalNumbers";
-import { getDatabase } from "@/lib/db";
-import { loadNumbersPageData } from "@/lib/numbers/page-data";
+import { getDatabase } from "@/lib/server/database";
+import { loadNumbersPageData } from "@/lib/numbers/server/page-data";
 import "./numbers.css";
 
 export const metadata: Metadata = {

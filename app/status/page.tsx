@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TfBackendCheck } from "@/components/status/TfBackendCheck";
-import { getDatabase } from "@/lib/db";
+import { getDatabase } from "@/lib/server/database";
 
 export const metadata: Metadata = { title: "System check" };
 export const dynamic = "force-dynamic";

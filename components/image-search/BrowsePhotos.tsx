@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Photo, PhotosResponse } from "@/lib/images/api-schema";
-import type { ClassSummary } from "@/lib/images/store";
+import type { Photo, PhotosResponse } from "@/lib/image-search/core/api-schema";
+import type { ClassSummary } from "@/lib/image-search/server/store";
 import { readApiJson } from "@/lib/api/client";
 
 const PAGE = 48;
@@ -31,7 +31,7 @@ export function BrowsePhotos({ classes, onPick }: { classes: ClassSummary[]; onP
       if (split) params.set("split", split);
       if (after) params.set("cursor", after);
       try {
-        const body = await readApiJson<PhotosResponse>(await fetch(`/api/images/photos?${params}`));
+        const body = await readApiJson<PhotosResponse>(await fetch(`/api/image-search/photos?${params}`));
         if (id !== request.current) return;
         setPhotos((old) => (replace ? body.photos : [...old, ...body.photos]));
         setCursor(body.nextCursor);

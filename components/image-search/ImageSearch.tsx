@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/ProgressBar";
-import type { SearchResponse, SimilarResponse } from "@/lib/images/api-schema";
-import type { ClassSummary } from "@/lib/images/store";
+import type { SearchResponse, SimilarResponse } from "@/lib/image-search/core/api-schema";
+import type { ClassSummary } from "@/lib/image-search/server/store";
 import type { ProgressSnapshot } from "@/lib/progress";
 import type { WorkerClient } from "@/lib/workers/client";
 import { startImageEmbedWorker, type ImageEmbedInput, type ImageEmbedResult } from "@/workers/image-embed";
@@ -73,7 +73,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
         setBackend(embedded.backend);
         setPhase({ kind: "searching" });
         const result = await readApiJson<SearchResponse>(
-          await fetch("/api/images/search", {
+          await fetch("/api/image-search/search", {
             method: "POST",
             headers: { "content-type": "application/json" },
             body: JSON.stringify({ vector: Array.from(embedded.embedding), k: RESULTS, labels: embedded.labels }),
@@ -97,7 +97,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
       setPhase({ kind: "searching" });
       try {
         const result = await readApiJson<SimilarResponse>(
-          await fetch(`/api/images/similar?id=${encodeURIComponent(photo.id)}&k=${RESULTS}`, { signal }),
+          await fetch(`/api/image-search/similar?id=${encodeURIComponent(photo.id)}&k=${RESULTS}`, { signal }),
         );
         if (signal.aborted) return;
         setQuery({ kind: "photo", imageUrl: result.query.thumbnailUrl, name: result.query.id, label: result.query.label, split: result.query.split });

@@ -1,6 +1,6 @@
 "use client";
 
-import type { SearchResponse } from "@/lib/images/api-schema";
+import type { SearchResponse } from "@/lib/image-search/core/api-schema";
 
 export interface QueryView {
   kind: "upload" | "photo";

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { select, zoom as d3zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from "d3";
-import { MAP_CELL_H, MAP_CELL_W, mapResponseSchema, thumbnailsResponseSchema, type MapResponse } from "@/lib/movies/api-schema";
+import { MAP_CELL_H, MAP_CELL_W, mapResponseSchema, thumbnailsResponseSchema, type MapResponse } from "@/lib/movies/core/api-schema";
 import { clusterColour, clusterShade } from "./colours";
 
 const CW = MAP_CELL_W;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { searchResponseSchema, type FilmRef } from "@/lib/movies/api-schema";
+import { searchResponseSchema, type FilmRef } from "@/lib/movies/core/api-schema";
 
 /** Title search with autocomplete: debounced /api/movies/search, arrow keys, Enter, click. */
 export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[]) => void }) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { filmRefSchema } from "@/lib/movies/api-schema";
+import { filmRefSchema } from "@/lib/movies/core/api-schema";
 
-export * from "@/lib/movies/api-schema";
+export * from "@/lib/movies/core/api-schema";
 
 /** An API error body, with the suggestions an unknown title comes with. */
 export const apiErrorWithSuggestions = z.object({

@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { interpolateYlGnBu, scaleLinear, scaleSequential } from "d3";
-import { heatmapCell, scoreExtent, type HeatmapCell, type HeatmapData } from "@/lib/numbers/heatmap";
+import { heatmapCell, scoreExtent, type HeatmapCell, type HeatmapData } from "@/lib/numbers/core/heatmap";
 import { formatCost, formatScore } from "./format";
 
 const LABEL_SPACE = 150; // px for row / column names when there is room for them

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { comparePlaygroundWords, similarityTerm, PLAYGROUND_MAX_LENGTH, type WordProblem } from "@/lib/numbers/playground";
-import { normaliseWord } from "@/lib/numbers/normalise";
-import type { AlignmentStep } from "@/lib/numbers/types";
+import { comparePlaygroundWords, similarityTerm, PLAYGROUND_MAX_LENGTH, type WordProblem } from "@/lib/numbers/core/playground";
+import { normaliseWord } from "@/lib/numbers/core/normalise";
+import type { AlignmentStep } from "@/lib/numbers/core/types";
 import { formatCost } from "./format";
 
 const EXAMPLES: [string, string][] = [

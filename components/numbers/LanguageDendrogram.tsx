@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { cluster, hierarchy, select, zoom, zoomIdentity, type HierarchyPointNode, type ZoomBehavior, type ZoomTransform } from "d3";
-import type { NumbersTreeNode } from "@/lib/numbers/types";
+import type { NumbersTreeNode } from "@/lib/numbers/core/types";
 
 /** The tree with an id on every node (preorder) and its leaf names, so branches can be folded by id. */
 interface IndexedNode {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { normaliseWord } from "@/lib/numbers/normalise";
-import type { StoredLanguage } from "@/lib/numbers/store";
-import type { UniversalNumber } from "@/lib/numbers/types";
+import { normaliseWord } from "@/lib/numbers/core/normalise";
+import type { StoredLanguage } from "@/lib/numbers/server/store";
+import type { UniversalNumber } from "@/lib/numbers/core/types";
 import { formatScore } from "./format";
 
 type SortKey = "tree" | "name" | "closest" | number; // a number k sorts by the word for k + 1

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { HeatmapData } from "@/lib/numbers/heatmap";
-import type { StoredLanguage } from "@/lib/numbers/store";
-import type { NumbersTreeNode, UniversalNumber } from "@/lib/numbers/types";
+import type { HeatmapData } from "@/lib/numbers/core/heatmap";
+import type { StoredLanguage } from "@/lib/numbers/server/store";
+import type { NumbersTreeNode, UniversalNumber } from "@/lib/numbers/core/types";
 import { DistanceHeatmap } from "./DistanceHeatmap";
 import { LanguageDendrogram } from "./LanguageDendrogram";
 import { LanguageTable } from "./LanguageTable";

@@ -1,4 +1,4 @@
-import type { UniversalNumber } from "@/lib/numbers/types";
+import type { UniversalNumber } from "@/lib/numbers/core/types";
 import { languageColours } from "./languageColours";
 
 /** The universal one to ten, each with the language its word comes from. */

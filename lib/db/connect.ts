@@ -1,3 +1,4 @@
+import "server-only";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { cube } from "@electric-sql/pglite/contrib/cube";

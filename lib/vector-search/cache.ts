@@ -1,3 +1,4 @@
+import "server-only";
 import type { SqlClient } from "@/lib/db";
 import type { Metric } from "./schema";
 import type { Projection } from "./store";

@@ -1,14 +1,9 @@
+import "server-only";
 import { badRequest, describeZodError, notFound } from "@/lib/api/errors";
 import type { SqlClient } from "@/lib/db";
-import {
-  bruteForceNearest,
-  dotAt,
-  projectInto,
-  scoreFromDistance,
-  squaredDistanceAt,
-  squaredDistanceAt64,
-  TopK,
-} from "./math";
+import { bruteForceNearest, dotAt, scoreFromDistance, squaredDistanceAt, squaredDistanceAt64 } from "@/lib/ml/vectors";
+import { projectInto } from "@/lib/ml/pca";
+import { TopK } from "@/lib/ml/top-k";
 import {
   estimateSnapshotBytes,
   fitsInCache,

@@ -1,18 +1,10 @@
+import "server-only";
 import { badRequest } from "@/lib/api/errors";
 import type { Database, SqlClient } from "@/lib/db";
-import {
-  allFinite,
-  createRng,
-  decodeFloat32,
-  decodeProjection,
-  encodeFloat32,
-  encodeProjection,
-  fitPca,
-  norm,
-  normalise,
-  project,
-  type Pca,
-} from "./math";
+import { allFinite, norm, normalise } from "@/lib/ml/vectors";
+import { createRng } from "@/lib/ml/rng";
+import { decodeFloat32, decodeProjection, encodeFloat32, encodeProjection } from "@/lib/vector-search/bytes";
+import { fitPca, project, type Pca } from "@/lib/ml/pca";
 import { collectionNameSchema, itemKeySchema, MAX_DIMS, putOptionsSchema, type Metric, type PutOptions } from "./schema";
 import { forgetCollection } from "./cache";
 import { describeZodError } from "@/lib/api/errors";

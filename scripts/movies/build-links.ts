@@ -10,8 +10,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { saveLinkData } from "../../lib/movies/files";
-import { buildFromSource } from "../../lib/movies/raw";
+import { saveLinkData } from "@/lib/movies/pipeline/files";
+import { buildFromSource } from "@/lib/movies/pipeline/raw";
 
 const USAGE = "usage: npx tsx scripts/movies/build-links.ts (<raw movies folder> | --ndjson <file>) [--out dir] [--min-links N] [--min-films N] [--max-films N]";
 

@@ -12,8 +12,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { filmLineFromArticle } from "../../lib/movies/wikitext";
-import type { OriginalFilmLine } from "../../lib/movies/types";
+import { filmLineFromArticle } from "@/lib/movies/pipeline/wikitext";
+import type { OriginalFilmLine } from "@/lib/movies/core/types";
 import { DumpPageScanner } from "../../lib/wikidump/scanner";
 import { consoleProgress } from "../../lib/progress";
 import { readDumpText } from "../../lib/wikidump/read";

@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 
 import sharp from "sharp";
 
-import { MOVIE_FILES } from "../../lib/movies/files";
-import { decodeFloat16, decodeLayout } from "../../lib/movies/format";
-import { clusterCoherence, gridImage, neighbourhoodPreservation } from "../../lib/movies/layout-metrics";
+import { MOVIE_FILES } from "@/lib/movies/pipeline/files";
+import { decodeFloat16, decodeLayout } from "@/lib/movies/core/format";
+import { clusterCoherence, gridImage, neighbourhoodPreservation } from "@/lib/movies/pipeline/layout-metrics";
 
 async function main(argv: string[]): Promise<void> {
   let data = "data/movies";

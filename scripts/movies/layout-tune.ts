@@ -8,10 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { MOVIE_FILES } from "../../lib/movies/files";
-import { decodeFloat16 } from "../../lib/movies/format";
-import { improveGridBySwaps, snapToGrid, sphericalKMeans, umap2d, type UmapOptions } from "../../lib/movies/layout";
-import { clusterCoherence, neighbourhoodPreservation } from "../../lib/movies/layout-metrics";
+import { MOVIE_FILES } from "@/lib/movies/pipeline/files";
+import { decodeFloat16 } from "@/lib/movies/core/format";
+import { improveGridBySwaps, snapToGrid, sphericalKMeans, umap2d, type UmapOptions } from "@/lib/ml/layout/layout";
+import { clusterCoherence, neighbourhoodPreservation } from "@/lib/movies/pipeline/layout-metrics";
 
 async function main(argv: string[]): Promise<void> {
   const dir = "data/movies";

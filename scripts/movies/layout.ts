@@ -12,10 +12,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { MOVIE_FILES, loadLinkData } from "../../lib/movies/files";
-import { decodeFloat16, encodeLayout } from "../../lib/movies/format";
-import { gridNeighbourDistance, improveGridBySwaps, snapToGrid, sphericalKMeans, umap2d } from "../../lib/movies/layout";
-import { clusterCoherence, neighbourhoodPreservation } from "../../lib/movies/layout-metrics";
+import { MOVIE_FILES, loadLinkData } from "@/lib/movies/pipeline/files";
+import { decodeFloat16, encodeLayout } from "@/lib/movies/core/format";
+import { gridNeighbourDistance, improveGridBySwaps, snapToGrid, sphericalKMeans, umap2d } from "@/lib/ml/layout/layout";
+import { clusterCoherence, neighbourhoodPreservation } from "@/lib/movies/pipeline/layout-metrics";
 import { consoleProgress } from "../../lib/progress";
 
 function parseArgs(argv: string[]) {

@@ -18,11 +18,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { MOVIE_FILES, loadLinkData, saveVectors, type ModelInfo } from "../../lib/movies/files";
-import { splitHoldout } from "../../lib/movies/evaluate";
-import { linkWeights, normaliseRows, pairsOf, trainEmbedding, type EpochStats, type PairList, type TrainOptions } from "../../lib/movies/model";
-import { lossSvg } from "../../lib/movies/plot";
-import { groupReport, linkPredictionReport } from "../../lib/movies/quality";
+import { MOVIE_FILES, loadLinkData, saveVectors, type ModelInfo } from "@/lib/movies/pipeline/files";
+import { splitHoldout } from "@/lib/movies/pipeline/evaluate";
+import { linkWeights, pairsOf, trainEmbedding, type EpochStats, type PairList, type TrainOptions } from "@/lib/ml/embedding/trainer";
+import { normaliseRows } from "@/lib/ml/vectors";
+import { lossSvg } from "@/lib/ml/loss-plot";
+import { groupReport, linkPredictionReport } from "@/lib/movies/pipeline/quality";
 import { consoleProgress, formatDuration } from "../../lib/progress";
 
 const USAGE = "usage: npx tsx scripts/movies/train.ts [--data dir] [--epochs N] [--dims N] [--seed N] [--holdout F] [--skip-eval] [--negative-power P] [--kind-weight kind=W] [--published]";

@@ -9,10 +9,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { splitHoldout } from "../../lib/movies/evaluate";
-import { loadLinkData } from "../../lib/movies/files";
-import { linkWeights, trainEmbedding, type TrainOptions } from "../../lib/movies/model";
-import { groupReport, linkPredictionReport } from "../../lib/movies/quality";
+import { splitHoldout } from "@/lib/movies/pipeline/evaluate";
+import { loadLinkData } from "@/lib/movies/pipeline/files";
+import { linkWeights, trainEmbedding, type TrainOptions } from "@/lib/ml/embedding/trainer";
+import { groupReport, linkPredictionReport } from "@/lib/movies/pipeline/quality";
 
 async function main(argv: string[]): Promise<void> {
   const data = loadLinkData("data/movies");

@@ -11,9 +11,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { extractPhrasebookNumbers, formatRawNumbersData } from "../../lib/numbers/dump";
+import { extractPhrasebookNumbers, formatRawNumbersData } from "@/lib/numbers/pipeline/dump";
 import { readDumpText } from "../../lib/wikidump/read";
-import type { RawNumbersData } from "../../lib/numbers/types";
+import type { RawNumbersData } from "@/lib/numbers/core/types";
 
 const DEFAULT_OUTPUT = "data/numbers/numbers.json";
 const USAGE = "usage: npx tsx scripts/numbers/extract.ts <enwikivoyage-...-pages-articles.xml[.bz2]> [out.json]";

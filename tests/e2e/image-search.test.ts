@@ -15,9 +15,9 @@ import type { Browser, Page, Request as PwRequest } from "playwright-core";
 import { analyze, preprocess, type MobileNet } from "@/lib/vision";
 import { decodeImage, loadMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
 import { apiErrorBodySchema } from "@/lib/api/errors";
-import { searchJsonBodySchema, searchResponseSchema } from "@/lib/images/api-schema";
+import { searchJsonBodySchema, searchResponseSchema } from "@/lib/image-search/core/api-schema";
 import { launchChromium, newPageCollectingErrors } from "./chromium";
-import { pngDeclaring } from "../helpers/images";
+import { pngDeclaring } from "../helpers/image-search";
 
 const baseURL = inject("baseURL");
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/images");
@@ -43,7 +43,7 @@ async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page
   return { page, errors };
 }
 
-const isSearch = (r: PwRequest) => r.method() === "POST" && new URL(r.url()).pathname === "/api/images/search";
+const isSearch = (r: PwRequest) => r.method() === "POST" && new URL(r.url()).pathname === "/api/image-search/search";
 
 /** Uploads a file through the picker and returns the JSON the page posted (vector + labels). */
 async function uploadAndCapture(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
@@ -203,7 +203,7 @@ describe("reverse image search page", () => {
       return ids.length > 0 && ids.every((id) => id?.startsWith("Leopards/"));
     });
     await shoot(page, "browse-1280");
-    const similar = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/images/similar");
+    const similar = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/image-search/similar");
     await page.getByTestId("browse-photo").first().click();
     expect((await similar).status()).toBe(200);
     await page.getByTestId("verdict").waitFor();
@@ -211,7 +211,7 @@ describe("reverse image search page", () => {
     expect(labels.filter((l) => l === "Leopards").length).toBeGreaterThanOrEqual(8);
     await expect(page.locator(".img-query-name").innerText()).resolves.toContain("Leopards");
     // Clicking a result searches with that photo in turn.
-    const next = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/images/similar");
+    const next = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/image-search/similar");
     await page.getByTestId("result-card").nth(1).locator("button").click();
     expect((await next).status()).toBe(200);
     await shoot(page, "browse-result-1280");
@@ -245,7 +245,7 @@ describe("reverse image search page", () => {
  */
 function hugeUpload(declareLength: boolean): Promise<{ status: number; body: string; ms: number; sentBytes: number }> {
   const total = 50 * 1024 * 1024;
-  const url = new URL("/api/images/search", baseURL);
+  const url = new URL("/api/image-search/search", baseURL);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let sent = 0;
@@ -278,8 +278,8 @@ function hugeUpload(declareLength: boolean): Promise<{ status: number; body: str
   });
 }
 
-describe("POST /api/images/search over HTTP on the running server", () => {
-  const post = (body: BodyInit, headers: Record<string, string> = {}) => fetch(`${baseURL}/api/images/search`, { method: "POST", body, headers });
+describe("POST /api/image-search/search over HTTP on the running server", () => {
+  const post = (body: BodyInit, headers: Record<string, string> = {}) => fetch(`${baseURL}/api/image-search/search`, { method: "POST", body, headers });
 
   it("embeds an uploaded JPEG on the server (tfjs WASM) and answers like the page's path", async () => {
     const form = new FormData();

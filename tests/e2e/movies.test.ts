@@ -8,7 +8,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { mapResponseSchema, searchResponseSchema, similarResponseSchema, tasteResponseSchema, type MapResponse } from "@/lib/movies/api-schema";
+import { mapResponseSchema, searchResponseSchema, similarResponseSchema, tasteResponseSchema, type MapResponse } from "@/lib/movies/core/api-schema";
 import { launchChromium, newPageCollectingErrors } from "./chromium";
 
 const baseURL = inject("baseURL");

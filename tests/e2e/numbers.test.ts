@@ -8,8 +8,8 @@ import {
   pairsResponseSchema,
   treeResponseSchema,
   universalResponseSchema,
-} from "@/lib/numbers/api-schema";
-import type { NumbersTreeNode } from "@/lib/numbers/types";
+} from "@/lib/numbers/core/api-schema";
+import type { NumbersTreeNode } from "@/lib/numbers/core/types";
 import { launchChromium, newPageCollectingErrors } from "./chromium";
 
 const baseURL = inject("baseURL");

@@ -1,4 +1,4 @@
-import { createRng } from "@/lib/vector-search/math";
+import { createRng } from "@/lib/ml/rng";
 
 /**
  * Synthetic vectors shaped like CNN image embeddings (MobileNet's pooled features):

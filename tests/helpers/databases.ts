@@ -67,5 +67,5 @@ export function availableDatabaseTargets(): TestDatabaseBackend[] {
 }
 
 export async function openTestDatabase(backend: TestDatabaseBackend): Promise<Database> {
-  return openDatabase(await backend.target(), { seed: false, log: () => undefined });
+  return openDatabase(await backend.target(), { log: () => undefined });
 }

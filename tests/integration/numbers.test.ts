@@ -2,9 +2,10 @@ import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { runSeeds } from "@/lib/db/seed";
-import { computeNumbersResult, type NumbersResult } from "@/lib/numbers";
-import { numbersSeedStep } from "@/lib/numbers/seed-step";
-import { countPairs, loadLanguages, loadNumbersResult, loadPairs, loadTree, loadUniversal, storeNumbersResult } from "@/lib/numbers/store";
+import { computeNumbersResult } from "@/lib/numbers/core/compute";
+import { type NumbersResult } from "@/lib/numbers/core/types";
+import { numbersSeedStep } from "@/lib/numbers/server/seed-step";
+import { countPairs, loadLanguages, loadNumbersResult, loadPairs, loadTree, loadUniversal, storeNumbersResult } from "@/lib/numbers/server/store";
 import { dropTestDatabases, openTestDatabase } from "../helpers/databases";
 import { describeEachBackend } from "../helpers/describe-backends";
 

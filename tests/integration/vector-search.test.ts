@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import type { Database } from "@/lib/db";
-import { bruteForceNearest, createRng, normalise } from "@/lib/vector-search/math";
+import { bruteForceNearest, normalise } from "@/lib/ml/vectors";
+import { createRng } from "@/lib/ml/rng";
 import {
   clearVectorCache,
   collectionInfo,

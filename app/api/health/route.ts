@@ -1,4 +1,4 @@
-import { getDatabase } from "@/lib/db";
+import { getDatabase } from "@/lib/server/database";
 import { apiRoute } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";

@@ -3,12 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { MOVIE_FILES, loadMovieData, saveLinkData, saveVectors } from "@/lib/movies/files";
-import { encodeLayout } from "@/lib/movies/format";
-import { buildFromSource } from "@/lib/movies/raw";
-import { normaliseRows, pairsOf, trainEmbedding } from "@/lib/movies/model";
-import { filmsForLink, linksForFilm, recommendFilms, searchFilms } from "@/lib/movies/recommend";
-import { snapToGrid, sphericalKMeans, umap2d } from "@/lib/movies/layout";
+import { MOVIE_FILES, loadMovieData, saveLinkData, saveVectors } from "@/lib/movies/pipeline/files";
+import { encodeLayout } from "@/lib/movies/core/format";
+import { buildFromSource } from "@/lib/movies/pipeline/raw";
+import { pairsOf, trainEmbedding } from "@/lib/ml/embedding/trainer";
+import { normaliseRows } from "@/lib/ml/vectors";
+import { filmsForLink, linksForFilm, recommendFilms, searchFilms } from "@/lib/movies/pipeline/recommend";
+import { snapToGrid, sphericalKMeans, umap2d } from "@/lib/ml/layout/layout";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/movies");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "movies-"));

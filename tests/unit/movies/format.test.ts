@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { decodeFloat16, decodeLayout, decodeLinks, decodeMovies, decodePairs, encodeFloat16, encodeLayout, encodeLinks, encodeMovies, encodePairs, fromFloat16Bits, toFloat16Bits } from "@/lib/movies/format";
-import type { Film, Link } from "@/lib/movies/types";
+import { decodeFloat16, decodeLayout, decodeLinks, decodeMovies, decodePairs, encodeFloat16, encodeLayout, encodeLinks, encodeMovies, encodePairs, fromFloat16Bits, toFloat16Bits } from "@/lib/movies/core/format";
+import type { Film, Link } from "@/lib/movies/core/types";
 
 describe("compact files", () => {
   it("round-trips films, shortening Wikimedia thumbnail URLs", () => {

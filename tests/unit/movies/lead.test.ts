@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { mentionCandidates, parseLead, readNameList } from "@/lib/movies/lead";
-import { displayTitleOf, looksLikeName, nameKey, tokenize, wikiTitle } from "@/lib/movies/text";
+import { mentionCandidates, parseLead, readNameList } from "@/lib/movies/pipeline/lead";
+import { displayTitleOf, looksLikeName, nameKey, tokenize, wikiTitle } from "@/lib/movies/core/text";
 
 describe("titles and names", () => {
   it("turns hrefs into article titles and display titles", () => {

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { buildFromSource, parseDbpediaLine, readOriginalNdjson, readPrustFolder } from "@/lib/movies/raw";
-import { buildFromOriginal, isFilmLead, parseOriginalLine, splitPeople } from "@/lib/movies/links";
-import { genreTitles } from "@/lib/movies/genres";
-import { studioTitle } from "@/lib/movies/studios";
-import type { LinkData } from "@/lib/movies/types";
+import { buildFromSource, parseDbpediaLine, readOriginalNdjson, readPrustFolder } from "@/lib/movies/pipeline/raw";
+import { buildFromOriginal, isFilmLead, parseOriginalLine, splitPeople } from "@/lib/movies/pipeline/links";
+import { genreTitles } from "@/lib/movies/pipeline/genres";
+import { studioTitle } from "@/lib/movies/pipeline/studios";
+import type { LinkData } from "@/lib/movies/core/types";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/movies");
 const tiny = { minFilmsPerLink: 2, minLinksPerFilm: 1 };

@@ -5,9 +5,9 @@
 
 import { describe, expect, it } from "vitest";
 
-import { groupMembers, groupRecall, nearestByVector } from "@/lib/movies/evaluate";
-import { QUALITY_GROUPS } from "@/lib/movies/groups";
-import { loadMovieSeedData } from "@/lib/movies/seed-data";
+import { groupMembers, groupRecall, nearestByVector } from "@/lib/movies/pipeline/evaluate";
+import { QUALITY_GROUPS } from "@/lib/movies/pipeline/groups";
+import { loadMovieSeedData } from "@/lib/movies/server/seed-data";
 
 const data = loadMovieSeedData();
 const { dims, filmVectors: unit, films } = data;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { parseLead } from "@/lib/movies/lead";
-import { improveGridBySwaps, snapToGrid } from "@/lib/movies/layout";
-import { clusterCoherence, neighbourhoodPreservation } from "@/lib/movies/layout-metrics";
+import { parseLead } from "@/lib/movies/pipeline/lead";
+import { improveGridBySwaps, snapToGrid } from "@/lib/ml/layout/layout";
+import { clusterCoherence, neighbourhoodPreservation } from "@/lib/movies/pipeline/layout-metrics";
 
 describe("lead: remakes and adaptations", () => {
   it("reads a remake of a same-titled film without a title after it", () => {

@@ -9,7 +9,7 @@ import {
   trainTaste,
   weightNorm,
   WEAK_NEGATIVE_WEIGHT,
-} from "@/lib/movies/taste";
+} from "@/lib/movies/core/taste";
 
 /** Seeded unit vectors in `clusters` groups around random centres. */
 function clustered(n: number, dims: number, clusters: number, seed = 7): { vectors: Float32Array; cluster: number[] } {

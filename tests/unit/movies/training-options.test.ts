@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { linkWeights, trainEmbedding, type PairList } from "@/lib/movies/model";
+import { linkWeights, trainEmbedding, type PairList } from "@/lib/ml/embedding/trainer";
 
 const pairs: PairList = {
   films: Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 5]),

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { findTemplate, outgoingLinks, rottenTomatoes, stripCode, templateParams } from "@/lib/movies/wikitext";
-import { buildFromOriginal, parseOriginalLine } from "@/lib/movies/links";
-import type { OriginalFilmLine } from "@/lib/movies/types";
+import { findTemplate, outgoingLinks, rottenTomatoes, stripCode, templateParams } from "@/lib/movies/pipeline/wikitext";
+import { buildFromOriginal, parseOriginalLine } from "@/lib/movies/pipeline/links";
+import type { OriginalFilmLine } from "@/lib/movies/core/types";
 import { extractFilms } from "@/scripts/movies/extract";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/movies");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { SINGLE_LANGUAGE_FACTOR, buildLanguageTree, treeLeafOrder } from "@/lib/numbers/cluster";
+import { SINGLE_LANGUAGE_FACTOR, buildLanguageTree, treeLeafOrder } from "@/lib/numbers/core/cluster";
 
 /** distances[i][j][k] from a list of "A-B": [per-number distances]. */
 function distancesFor(names: string[], pairs: Record<string, number[]>): number[][][] {

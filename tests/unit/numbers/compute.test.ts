@@ -2,9 +2,9 @@ import fs from "node:fs";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { computeNumbersResult } from "@/lib/numbers/compute";
-import { treeLeafOrder } from "@/lib/numbers/cluster";
-import type { NumbersResult, NumbersTreeNode, RawNumbersData } from "@/lib/numbers/types";
+import { computeNumbersResult } from "@/lib/numbers/core/compute";
+import { treeLeafOrder } from "@/lib/numbers/core/cluster";
+import type { NumbersResult, NumbersTreeNode, RawNumbersData } from "@/lib/numbers/core/types";
 
 const DATA_FILE = new URL("../../../data/numbers/numbers.json", import.meta.url);
 // Output of the original Python method on the same data (see data/numbers/README.md).

@@ -9,7 +9,7 @@ import {
   soundexClass,
   substitutionCost,
   wordDistance,
-} from "@/lib/numbers/distance";
+} from "@/lib/numbers/core/distance";
 
 // Words from the shipped data, to exercise the costs on real input.
 const SAMPLE_WORDS = ["trehsh", "tres", "iynss", "tsviy", "kwahtroo", "seengkoo", "ahkht", "oon", "trre", "duhvah", "", "h", "aab", "zeeben", "cheenkweh"];

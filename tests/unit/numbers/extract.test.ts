@@ -6,11 +6,11 @@ import { fileURLToPath } from "node:url";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { computeNumbersResult } from "@/lib/numbers/compute";
-import { extractPhrasebookNumbers, formatRawNumbersData } from "@/lib/numbers/dump";
+import { computeNumbersResult } from "@/lib/numbers/core/compute";
+import { extractPhrasebookNumbers, formatRawNumbersData } from "@/lib/numbers/pipeline/dump";
 import { DumpPageScanner, decodeXmlEntities } from "@/lib/wikidump/scanner";
 import { findBzip2 } from "@/lib/wikidump/read";
-import { extractNumbersSection, parseHeading, phrasebookLanguage } from "@/lib/numbers/wikitext";
+import { extractNumbersSection, parseHeading, phrasebookLanguage } from "@/lib/numbers/pipeline/wikitext";
 import { extractFromDumpFile } from "@/scripts/numbers/extract";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { computeNumbersResult } from "@/lib/numbers/compute";
-import { buildHeatmapData, heatmapCell, pairSlot, scoreExtent } from "@/lib/numbers/heatmap";
+import { computeNumbersResult } from "@/lib/numbers/core/compute";
+import { buildHeatmapData, heatmapCell, pairSlot, scoreExtent } from "@/lib/numbers/core/heatmap";
 
 describe("pairSlot", () => {
   it("numbers the unordered pairs 0..n(n-1)/2-1 without gaps", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { normaliseWord } from "@/lib/numbers/normalise";
+import { normaliseWord } from "@/lib/numbers/core/normalise";
 
 describe("normaliseWord", () => {
   it("turns lowercase gh into y before anything else", () => {

@@ -9,7 +9,7 @@ import {
   pickWord,
   pyStrip,
   splitNumberLine,
-} from "@/lib/numbers/parse";
+} from "@/lib/numbers/core/parse";
 
 /** Section lines for 1..10 built from a list of words (no space after ':'). */
 function sectionFor(words: string[]): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { distanceWithAlignment } from "@/lib/numbers/distance";
-import { PLAYGROUND_MAX_LENGTH, comparePlaygroundWords, similarityTerm, wordProblem } from "@/lib/numbers/playground";
-import { MAX_QUERY_WORD_LENGTH, distanceQuerySchema } from "@/lib/numbers/schema";
+import { distanceWithAlignment } from "@/lib/numbers/core/distance";
+import { PLAYGROUND_MAX_LENGTH, comparePlaygroundWords, similarityTerm, wordProblem } from "@/lib/numbers/core/playground";
+import { MAX_QUERY_WORD_LENGTH, distanceQuerySchema } from "@/lib/numbers/core/schema";
 
 describe("playground rules", () => {
   it("uses the API's length limit", () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorBodySchema } from "@/lib/api/errors";
 import { GET as distanceGET } from "@/app/api/numbers/distance/route";
 import { GET as pairsGET } from "@/app/api/numbers/pairs/route";
-import { distanceResponseSchema } from "@/lib/numbers/api-schema";
+import { distanceResponseSchema } from "@/lib/numbers/core/api-schema";
 
 // The routes get their database from getDatabase(), which keeps it on globalThis.appDatabase.
 // These tests only take paths that fail (or finish) before touching it; a getter that throws

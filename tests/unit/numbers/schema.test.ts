@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { computeNumbersResult } from "@/lib/numbers/compute";
-import { distanceWithAlignment } from "@/lib/numbers/distance";
+import { computeNumbersResult } from "@/lib/numbers/core/compute";
+import { distanceWithAlignment } from "@/lib/numbers/core/distance";
 import {
   MAX_QUERY_WORD_LENGTH,
   distanceQuerySchema,
@@ -9,7 +9,7 @@ import {
   numbersResultSchema,
   numbersTreeNodeSchema,
   rawNumbersDataSchema,
-} from "@/lib/numbers/schema";
+} from "@/lib/numbers/core/schema";
 
 const section = (words: string[]) => words.map((word, index) => `; ${index + 1} :${word}`);
 

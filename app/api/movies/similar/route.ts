@@ -1,7 +1,7 @@
 import { apiRoute, parseQuery } from "@/lib/api/route";
-import { getDatabase } from "@/lib/db";
-import { similarQuerySchema } from "@/lib/movies/api-schema";
-import { similarMovies } from "@/lib/movies/store";
+import { getDatabase } from "@/lib/server/database";
+import { similarQuerySchema } from "@/lib/movies/core/api-schema";
+import { similarMovies } from "@/lib/movies/server/store";
 
 export const dynamic = "force-dynamic";
 

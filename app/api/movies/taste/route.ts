@@ -1,7 +1,7 @@
 import { apiRoute, parseJsonBody } from "@/lib/api/route";
-import { getDatabase } from "@/lib/db";
-import { tasteBodySchema } from "@/lib/movies/api-schema";
-import { tasteRanking } from "@/lib/movies/store";
+import { getDatabase } from "@/lib/server/database";
+import { tasteBodySchema } from "@/lib/movies/core/api-schema";
+import { tasteRanking } from "@/lib/movies/server/store";
 
 export const dynamic = "force-dynamic";
 

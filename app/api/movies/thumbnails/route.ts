@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { getDatabase } from "@/lib/db";
-import { movieThumbnails } from "@/lib/movies/store";
+import { getDatabase } from "@/lib/server/database";
+import { movieThumbnails } from "@/lib/movies/server/store";
 
 export const dynamic = "force-dynamic";
 

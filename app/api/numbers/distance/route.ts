@@ -1,8 +1,8 @@
 import { badRequest } from "@/lib/api/errors";
 import { apiRoute, parseQuery } from "@/lib/api/route";
-import { distanceWithAlignment } from "@/lib/numbers/distance";
-import { noLettersMessage, wordProblem } from "@/lib/numbers/playground";
-import { distanceQuerySchema } from "@/lib/numbers/schema";
+import { distanceWithAlignment } from "@/lib/numbers/core/distance";
+import { noLettersMessage, wordProblem } from "@/lib/numbers/core/playground";
+import { distanceQuerySchema } from "@/lib/numbers/core/schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { getDatabase } from "@/lib/db";
-import { loadLanguages } from "@/lib/numbers/store";
+import { getDatabase } from "@/lib/server/database";
+import { loadLanguages } from "@/lib/numbers/server/store";
 
 export const dynamic = "force-dynamic";
 

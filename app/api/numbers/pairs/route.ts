@@ -1,8 +1,8 @@
 import { badRequest } from "@/lib/api/errors";
 import { apiRoute, parseQuery } from "@/lib/api/route";
-import { getDatabase } from "@/lib/db";
-import { pairsQuerySchema } from "@/lib/numbers/api-schema";
-import { countPairs, loadPairs } from "@/lib/numbers/store";
+import { getDatabase } from "@/lib/server/database";
+import { pairsQuerySchema } from "@/lib/numbers/core/api-schema";
+import { countPairs, loadPairs } from "@/lib/numbers/server/store";
 
 export const dynamic = "force-dynamic";
 

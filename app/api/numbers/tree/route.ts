@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { getDatabase } from "@/lib/db";
-import { loadTree } from "@/lib/numbers/store";
+import { getDatabase } from "@/lib/server/database";
+import { loadTree } from "@/lib/numbers/server/store";
 
 export const dynamic = "force-dynamic";
 

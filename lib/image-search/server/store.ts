@@ -1,0 +1,197 @@
+/**
+ * Reading and writing the reverse-image-search tables: `image_photo` (one row per
+ * Caltech-101 photo) and the photos' vectors in the shared vector store (lib/vector-search):
+ * collection INDEX_COLLECTION holds the searchable "index" split, HELDOUT_COLLECTION the
+ * held-out "query" and "background" photos (searched *with*, never searched *for*).
+ * No HTTP here; the routes and the seed step call these.
+ */
+import "server-only";
+import type { Database } from "@/lib/db";
+import { getVector, putVectors, type VectorDb } from "@/lib/vector-search";
+import type { ImageIndex } from "../core/index-reader";
+import type { Split } from "../core/split";
+
+export const INDEX_COLLECTION = "caltech101";
+export const HELDOUT_COLLECTION = "caltech101-heldout";
+/** The held-out collection is only read by key, so its cube keeps few PCA coordinates (faster to seed). */
+const HELDOUT_REDUCED_DIMS = 16;
+
+type Db = Pick<Database, "sql">;
+
+export interface ImagenetLabel {
+  label: string;
+  probability: number;
+}
+
+/** A photo as the API and the page show it. */
+export interface PhotoSummary {
+  id: string;
+  label: string;
+  split: Split;
+  thumbnailUrl: string;
+  thumbWidth: number;
+  thumbHeight: number;
+  width: number;
+  height: number;
+  /** The classifier's top-5 ImageNet labels, most probable first. */
+  imagenet: ImagenetLabel[];
+}
+
+interface PhotoRow {
+  id: string;
+  label: string;
+  split: string;
+  thumbnail_url: string;
+  thumb_width: number;
+  thumb_height: number;
+  width: number;
+  height: number;
+  imagenet_labels: string[] | null;
+  imagenet_probabilities: number[] | null;
+}
+
+const PHOTO_COLUMNS = `id, label, split, thumbnail_url, thumb_width, thumb_height, width, height, imagenet_labels, imagenet_probabilities`;
+
+function toSummary(row: PhotoRow): PhotoSummary {
+  const labels = row.imagenet_labels ?? [];
+  const probabilities = row.imagenet_probabilities ?? [];
+  return {
+    id: row.id,
+    label: row.label,
+    split: row.split as Split,
+    thumbnailUrl: row.thumbnail_url,
+    thumbWidth: Number(row.thumb_width),
+    thumbHeight: Number(row.thumb_height),
+    width: Number(row.width),
+    height: Number(row.height),
+    imagenet: labels.map((label, i) => ({ label, probability: Number(probabilities[i] ?? 0) })),
+  };
+}
+
+/**
+ * Replaces the demo's rows with `index`: the photos table in one transaction, then each
+ * vector collection wholesale (putVectors with replace). Returns the rows written
+ * (photos + vectors).
+ */
+export async function storeImageIndex(db: Db, index: ImageIndex, progress: (line: string) => void = () => undefined): Promise<number> {
+  const { photos, dim } = index;
+  const rows = photos.map((p, position) => ({
+    id: p.id,
+    position,
+    label: p.label,
+    file: p.original,
+    split: p.split,
+    thumbnail_url: p.file,
+    width: p.width,
+    height: p.height,
+    thumb_width: p.thumbWidth,
+    thumb_height: p.thumbHeight,
+    source: p.source,
+    licence: p.licence,
+    imagenet_labels: p.imagenet.map(([label]) => label),
+    imagenet_probabilities: p.imagenet.map(([, probability]) => probability),
+  }));
+  let started = Date.now();
+  await db.sql.transaction(async (tx) => {
+    await tx.query(`DELETE FROM image_photo`);
+    // One INSERT over a JSON array: one round trip on either backend, exact doubles.
+    await tx.query(
+      `INSERT INTO image_photo (id, position, label, file, split, thumbnail_url, width, height, thumb_width, thumb_height,
+                                source, licence, imagenet_labels, imagenet_probabilities)
+       SELECT id, position, label, file, split, thumbnail_url, width, height, thumb_width, thumb_height,
+              source, licence, imagenet_labels, imagenet_probabilities
+         FROM jsonb_to_recordset($1::jsonb) AS t(id text, position int, label text, file text, split text, thumbnail_url text,
+              width int, height int, thumb_width int, thumb_height int, source text, licence text,
+              imagenet_labels text[], imagenet_probabilities float8[])`,
+      [JSON.stringify(rows)],
+    );
+  });
+  progress(`${rows.length} photos in ${Date.now() - started} ms`);
+
+  const items = (split: (s: Split) => boolean) =>
+    photos.flatMap((p, i) => (split(p.split) ? [{ key: p.id, vector: index.vectors.subarray(i * dim, (i + 1) * dim) }] : []));
+  const indexed = items((s) => s === "index");
+  const heldOut = items((s) => s !== "index");
+  started = Date.now();
+  await putVectors(db, INDEX_COLLECTION, indexed, { metric: "cosine", replace: true });
+  progress(`${indexed.length} vectors into "${INDEX_COLLECTION}" in ${Date.now() - started} ms`);
+  started = Date.now();
+  await putVectors(db, HELDOUT_COLLECTION, heldOut, { metric: "cosine", replace: true, reducedDims: HELDOUT_REDUCED_DIMS });
+  progress(`${heldOut.length} vectors into "${HELDOUT_COLLECTION}" in ${Date.now() - started} ms`);
+  return rows.length + indexed.length + heldOut.length;
+}
+
+/** The photos with these ids, in the order asked (unknown ids are left out). */
+export async function photosByIds(db: Db, ids: readonly string[]): Promise<PhotoSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.sql.query<PhotoRow>(`SELECT ${PHOTO_COLUMNS} FROM image_photo WHERE id = ANY($1::text[])`, [ids]);
+  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function photoById(db: Db, id: string): Promise<PhotoSummary | null> {
+  return (await photosByIds(db, [id]))[0] ?? null;
+}
+
+/** The stored vector of any photo (index or held out), or null. */
+export async function photoVector(db: VectorDb, photo: Pick<PhotoSummary, "id" | "split">): Promise<Float32Array | null> {
+  return getVector(db, photo.split === "index" ? INDEX_COLLECTION : HELDOUT_COLLECTION, photo.id);
+}
+
+export interface PhotoPage {
+  photos: PhotoSummary[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Photos matching the filter, all pages. */
+  total: number;
+}
+
+/**
+ * Photos filtered by split and class, `limit` after `cursor` (an id), ordered by file name
+ * and then id: without a class filter every class's image_0001 comes first, then every
+ * image_0002, ..., so a page shows many classes; within one class it is id order.
+ */
+export async function listPhotos(
+  db: Db,
+  filter: { split?: Split; label?: string; cursor?: string; limit: number },
+): Promise<PhotoPage> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.split) where.push(`split = $${params.push(filter.split)}`);
+  if (filter.label) where.push(`label = $${params.push(filter.label)}`);
+  const matching = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const [{ count }] = await db.sql.query<{ count: number | string }>(`SELECT count(*)::int AS count FROM image_photo ${matching}`, params);
+  if (filter.cursor) {
+    const c = params.push(filter.cursor);
+    where.push(`(split_part(id, '/', 2), id) > (split_part($${c}::text, '/', 2), $${c}::text)`);
+  }
+  const page = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const rows = await db.sql.query<PhotoRow>(
+    `SELECT ${PHOTO_COLUMNS} FROM image_photo ${page} ORDER BY split_part(id, '/', 2), id LIMIT $${params.push(filter.limit + 1)}`,
+    params,
+  );
+  const more = rows.length > filter.limit;
+  const photos = rows.slice(0, filter.limit).map(toSummary);
+  return { photos, nextCursor: more ? photos[photos.length - 1].id : null, total: Number(count) };
+}
+
+export interface ClassSummary {
+  label: string;
+  index: number;
+  query: number;
+  background: number;
+}
+
+/** Every class with its photo count per split, by name. */
+export async function listClasses(db: Db): Promise<ClassSummary[]> {
+  const rows = await db.sql.query<{ label: string; split: string; count: number | string }>(
+    `SELECT label, split, count(*)::int AS count FROM image_photo GROUP BY label, split ORDER BY label`,
+  );
+  const byLabel = new Map<string, ClassSummary>();
+  for (const row of rows) {
+    const entry = byLabel.get(row.label) ?? { label: row.label, index: 0, query: 0, background: 0 };
+    entry[row.split as Split] = Number(row.count);
+    byLabel.set(row.label, entry);
+  }
+  return [...byLabel.values()];
+}

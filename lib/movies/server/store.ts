@@ -1,0 +1,280 @@
+/**
+ * Reading and writing the movie recommender's tables: `movie` (one row per film, with its
+ * poster-map cell) and the film vectors in the shared vector store (collection "movies",
+ * key = Wikipedia title, cosine). No HTTP here; the routes and the seed step call these.
+ */
+import "server-only";
+import crypto from "node:crypto";
+import { notFound, badRequest } from "@/lib/api/errors";
+import type { Database } from "@/lib/db";
+import { nearest, nearestToKey, putVectors } from "@/lib/vector-search";
+import { decodeEmbedding, EMBEDDING_AS_BASE64 } from "@/lib/vector-search/store";
+import type { FilmDetail, FilmRef, MapResponse, ScoredFilm, TasteResponse } from "../core/api-schema";
+import { SEARCH_RESULTS } from "../core/api-schema";
+import type { MovieData } from "../pipeline/files";
+import { probabilityFromCosine, RANDOM_NEGATIVES, sampleIndices, seedFromStrings, tasteExamples, trainTaste, weightNorm } from "../core/taste";
+import { titleKey } from "../core/text";
+
+export const MOVIES_COLLECTION = "movies";
+
+type Db = Pick<Database, "sql">;
+
+interface MovieRow {
+  title: string;
+  display_title: string;
+  year: number | null;
+  genres: string[] | null;
+  thumbnail: string | null;
+  popularity: number;
+  grid_x: number;
+  grid_y: number;
+  cluster: number;
+}
+
+const DETAIL_COLUMNS = `title, display_title, year, genres, thumbnail, popularity, grid_x, grid_y, cluster`;
+
+const toRef = (row: Pick<MovieRow, "title" | "display_title" | "year">): FilmRef => ({
+  title: row.title,
+  displayTitle: row.display_title,
+  year: row.year === null ? null : Number(row.year),
+});
+
+const toDetail = (row: MovieRow): FilmDetail => ({
+  ...toRef(row),
+  genres: row.genres ?? [],
+  thumbnail: row.thumbnail,
+  popularity: Number(row.popularity),
+  gridX: Number(row.grid_x),
+  gridY: Number(row.grid_y),
+  cluster: Number(row.cluster),
+});
+
+/** Replaces the demo's rows: the movie table in one transaction, then the "movies" vector collection. Returns rows written. */
+export async function storeMovieData(db: Db, data: Pick<MovieData, "films" | "filmVectors" | "dims" | "layout">, progress: (line: string) => void = () => undefined): Promise<number> {
+  const { films, filmVectors, dims, layout } = data;
+  const rows = films.map((f, position) => ({
+    title: f.title,
+    position,
+    display_title: f.displayTitle,
+    year: f.year,
+    genres: f.genres,
+    thumbnail: f.thumbnail,
+    popularity: f.popularity,
+    grid_x: layout.gridX[position],
+    grid_y: layout.gridY[position],
+    cluster: layout.cluster[position],
+    search_key: titleKey(f.title),
+    display_key: titleKey(f.displayTitle),
+  }));
+  let started = Date.now();
+  await db.sql.transaction(async (tx) => {
+    await tx.query(`DELETE FROM movie`);
+    // One INSERT over a JSON array per 5000 rows: few round trips on either backend, exact doubles.
+    for (let i = 0; i < rows.length; i += 5000) {
+      await tx.query(
+        `INSERT INTO movie (title, position, display_title, year, genres, thumbnail, popularity, grid_x, grid_y, cluster, search_key, display_key)
+         SELECT title, position, display_title, year, genres, thumbnail, popularity, grid_x, grid_y, cluster, search_key, display_key
+           FROM jsonb_to_recordset($1::jsonb) AS t(title text, position int, display_title text, year int, genres text[], thumbnail text,
+                popularity float8, grid_x int, grid_y int, cluster int, search_key text, display_key text)`,
+        [JSON.stringify(rows.slice(i, i + 5000))],
+      );
+    }
+  });
+  progress(`${rows.length} films in ${Date.now() - started} ms`);
+  started = Date.now();
+  const items = films.map((f, i) => ({ key: f.title, vector: filmVectors.subarray(i * dims, (i + 1) * dims) }));
+  await putVectors(db, MOVIES_COLLECTION, items, { metric: "cosine", replace: true });
+  progress(`${items.length} vectors into "${MOVIES_COLLECTION}" in ${Date.now() - started} ms`);
+  return rows.length + items.length;
+}
+
+/**
+ * Autocomplete: films whose title or display title starts with the query, then films with
+ * a word inside the title starting with it; exact display-title matches first, each tier
+ * best known first. Case, accents, punctuation and a leading article are ignored.
+ */
+export async function searchMovies(db: Db, query: string, limit = SEARCH_RESULTS): Promise<FilmRef[]> {
+  const q = titleKey(query);
+  if (!q) return [];
+  const rows = await db.sql.query<MovieRow & { tier: number }>(
+    `SELECT title, display_title, year, tier FROM (
+       SELECT title, display_title, year, popularity, position,
+              CASE WHEN display_key = $1 OR search_key = $1 THEN 0
+                   WHEN display_key LIKE $2 OR search_key LIKE $2 THEN 1
+                   ELSE 2 END AS tier
+         FROM movie
+        WHERE display_key LIKE $2 OR search_key LIKE $2 OR (' ' || search_key) LIKE $3 OR (' ' || display_key) LIKE $3
+     ) m
+     ORDER BY tier, popularity DESC, position
+     LIMIT $4`,
+    [q, `${q}%`, `% ${q}%`, limit],
+  );
+  return rows.map(toRef);
+}
+
+export async function movieByTitle(db: Db, title: string): Promise<FilmDetail | null> {
+  let rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie WHERE title = $1`, [title]);
+  if (!rows.length) {
+    rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie WHERE lower(title) = lower($1) ORDER BY popularity DESC LIMIT 1`, [title]);
+  }
+  return rows.length ? toDetail(rows[0]) : null;
+}
+
+/** The films with these titles, in the order asked (unknown titles left out). */
+export async function moviesByTitles(db: Db, titles: readonly string[]): Promise<FilmDetail[]> {
+  if (!titles.length) return [];
+  const rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie WHERE title = ANY($1::text[])`, [titles]);
+  const byTitle = new Map(rows.map((r) => [r.title, toDetail(r)]));
+  return titles.flatMap((t) => byTitle.get(t) ?? []);
+}
+
+async function unknownTitle(db: Db, title: string): Promise<never> {
+  // The closest titles: the text as a prefix, else ever shorter prefixes ("Toy Storey" ->
+  // "Toy Story"): a character at a time for a while, then a word at a time.
+  let key = titleKey(title.replace(/\s*\([^)]*\)\s*$/, ""));
+  let suggestions: FilmRef[] = [];
+  for (let attempt = 0; key.length >= 2 && !suggestions.length; attempt++) {
+    suggestions = await searchMovies(db, key, 5);
+    key = attempt < 8 ? key.slice(0, -1).trim() : key.split(" ").slice(0, -1).join(" ");
+  }
+  throw notFound("unknown_title", `No film titled "${title}".${suggestions.length ? ` Did you mean "${suggestions[0].title}"?` : ""}`, {
+    suggestions,
+  });
+}
+
+/** The film and its k most similar films (cosine of film vectors, via the shared vector search). */
+export async function similarMovies(db: Db, title: string, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
+  const movie = (await movieByTitle(db, title)) ?? (await unknownTitle(db, title));
+  const hits = await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k });
+  const films = new Map((await moviesByTitles(db, hits.map((h) => h.key))).map((f) => [f.title, f]));
+  const similar = hits.flatMap((h) => {
+    const f = films.get(h.key);
+    return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score }] : [];
+  });
+  return { movie, similar };
+}
+
+/** Film vectors by title (from the vector store). */
+export async function movieVectors(db: Db, titles: readonly string[]): Promise<Map<string, Float32Array>> {
+  if (!titles.length) return new Map();
+  const rows = await db.sql.query<{ key: string; embedding: string }>(
+    `SELECT key, ${EMBEDDING_AS_BASE64} AS embedding FROM vector_item WHERE collection = $1 AND key = ANY($2::text[])`,
+    [MOVIES_COLLECTION, titles],
+  );
+  return new Map(rows.map((r) => [r.key, decodeEmbedding(r.embedding)]));
+}
+
+/**
+ * "Your taste": logistic regression on the liked (1) and disliked (0) films' vectors, with
+ * RANDOM_NEGATIVES random catalogue films as weak negatives when nothing is disliked; the
+ * catalogue (input films excluded) ranked by P(liked), best and worst k.
+ */
+export async function tasteRanking(db: Db, liked: readonly string[], disliked: readonly string[], k: number): Promise<TasteResponse> {
+  const likedSet = [...new Set(liked)];
+  const dislikedSet = [...new Set(disliked)];
+  const both = likedSet.filter((t) => dislikedSet.includes(t));
+  if (both.length) throw badRequest("liked_and_disliked", `Liked and disliked at once: ${both.map((t) => `"${t}"`).join(", ")}.`, { titles: both });
+  const vectors = await movieVectors(db, [...likedSet, ...dislikedSet]);
+  const unknown = [...likedSet, ...dislikedSet].filter((t) => !vectors.has(t));
+  if (unknown.length) {
+    throw badRequest("unknown_titles", `Unknown film title${unknown.length > 1 ? "s" : ""}: ${unknown.map((t) => `"${t}"`).join(", ")}.`, { titles: unknown });
+  }
+  let weak: Float32Array[] = [];
+  if (!dislikedSet.length) {
+    const [{ count }] = await db.sql.query<{ count: number | string }>(`SELECT count(*)::int AS count FROM movie`);
+    const positions = sampleIndices(Number(count), RANDOM_NEGATIVES + likedSet.length, seedFromStrings([...likedSet].sort()));
+    const sampled = await db.sql.query<{ key: string; embedding: string }>(
+      `SELECT m.title AS key, ${EMBEDDING_AS_BASE64} AS embedding
+         FROM movie m JOIN vector_item v ON v.collection = $1 AND v.key = m.title
+        WHERE m.position = ANY($2::int[])`,
+      [MOVIES_COLLECTION, positions],
+    );
+    weak = sampled.filter((r) => !likedSet.includes(r.key)).slice(0, RANDOM_NEGATIVES).map((r) => decodeEmbedding(r.embedding));
+  }
+  const examples = tasteExamples(
+    likedSet.map((t) => vectors.get(t)!),
+    dislikedSet.map((t) => vectors.get(t)!),
+    weak,
+  );
+  const model = trainTaste(examples, vectors.get(likedSet[0])!.length);
+  const training = { liked: likedSet.length, disliked: dislikedSet.length, randomNegatives: weak.length };
+  const norm = weightNorm(model);
+  if (!(norm > 1e-9)) return { best: [], worst: [], training };
+  const w = Array.from(model.weights, (x) => x / norm);
+  const excludeKeys = [...likedSet, ...dislikedSet];
+  const [bestHits, worstHits] = await Promise.all([
+    nearest(db, MOVIES_COLLECTION, w, { k, excludeKeys }),
+    nearest(db, MOVIES_COLLECTION, w.map((x) => -x), { k, excludeKeys }),
+  ]);
+  const films = new Map((await moviesByTitles(db, [...bestHits, ...worstHits].map((h) => h.key))).map((f) => [f.title, f]));
+  const scored = (hits: { key: string; score: number }[], sign: 1 | -1): ScoredFilm[] =>
+    hits.flatMap((h) => {
+      const f = films.get(h.key);
+      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: probabilityFromCosine(model, sign * h.score) }] : [];
+    });
+  return { best: scored(bestHits, 1), worst: scored(worstHits, -1), training };
+}
+
+// ---------------------------------------------------------------- map
+
+let mapCache: { hash: string; body: string; etag: string } | undefined;
+
+/** The whole catalogue's poster positions as compact parallel arrays (cached per seed). */
+export async function movieMap(db: Db): Promise<{ body: string; etag: string }> {
+  // One primary-key lookup per request: the seed step's hash and time change on every re-seed.
+  const [seeded] = await db.sql.query<{ data_hash: string; finished_at: Date | string }>(
+    `SELECT data_hash, finished_at FROM seed_step WHERE name = 'movies'`,
+  );
+  const hash = seeded ? `${seeded.data_hash}:${new Date(seeded.finished_at).getTime()}` : null;
+  if (hash && mapCache?.hash === hash) return mapCache;
+  const [stats] = await db.sql.query<{ n: number; mx: number | null; my: number | null; mc: number | null }>(
+    `SELECT count(*)::int AS n, max(grid_x) AS mx, max(grid_y) AS my, max(cluster) AS mc FROM movie`,
+  );
+  const films = await db.sql.query<MovieRow>(`SELECT title, display_title, year, grid_x, grid_y, cluster FROM movie ORDER BY position`);
+  const version = crypto
+    .createHash("sha256")
+    .update(hash ?? `unseeded:${films.map((f) => f.title).join("\n")}`)
+    .digest("hex")
+    .slice(0, 16);
+  const map: MapResponse = {
+    version,
+    cols: Number(stats.mx ?? -1) + 1,
+    rows: Number(stats.my ?? -1) + 1,
+    clusters: Number(stats.mc ?? -1) + 1,
+    titles: films.map((f) => f.title),
+    displayTitles: films.map((f) => (f.display_title === f.title ? null : f.display_title)),
+    years: films.map((f) => (f.year === null ? null : Number(f.year))),
+    gridX: films.map((f) => Number(f.grid_x)),
+    gridY: films.map((f) => Number(f.grid_y)),
+    cluster: films.map((f) => Number(f.cluster)),
+  };
+  const result = { hash: hash ?? "", body: JSON.stringify(map), etag: `"movies-map-${version}"` };
+  if (hash) mapCache = result;
+  return result;
+}
+
+/** Films in the catalogue and k-means clusters of the map (for the page). */
+export async function movieCatalogueStats(db: Db): Promise<{ films: number; clusters: number; minYear: number | null; maxYear: number | null }> {
+  const [row] = await db.sql.query<{ films: number; clusters: number | null; min_year: number | null; max_year: number | null }>(
+    `SELECT count(*)::int AS films, max(cluster) + 1 AS clusters, min(year) AS min_year, max(year) AS max_year FROM movie`,
+  );
+  return {
+    films: Number(row.films),
+    clusters: Number(row.clusters ?? 0),
+    minYear: row.min_year === null ? null : Number(row.min_year),
+    maxYear: row.max_year === null ? null : Number(row.max_year),
+  };
+}
+
+const THUMB_PREFIX = "https://upload.wikimedia.org/wikipedia/";
+let thumbCache: { hash: string; body: string; etag: string } | undefined;
+
+/** Poster URLs in map order: `{ version, prefix, thumbnails }`, each URL without `prefix` when it starts with it. */
+export async function movieThumbnails(db: Db): Promise<{ body: string; etag: string }> {
+  const map = await movieMap(db);
+  if (thumbCache?.hash === map.etag) return thumbCache;
+  const rows = await db.sql.query<{ thumbnail: string | null }>(`SELECT thumbnail FROM movie ORDER BY position`);
+  const thumbnails = rows.map((r) => (r.thumbnail?.startsWith(THUMB_PREFIX) ? r.thumbnail.slice(THUMB_PREFIX.length) : r.thumbnail));
+  thumbCache = { hash: map.etag, body: JSON.stringify({ prefix: THUMB_PREFIX, thumbnails }), etag: map.etag.replace("movies-map-", "movies-thumbs-") };
+  return thumbCache;
+}
