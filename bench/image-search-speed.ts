@@ -17,6 +17,7 @@ import { runSeeds } from "@/lib/db/seed";
 import { embedImageBytes, serverModel } from "@/lib/image-search/server/embed";
 import { loadImageIndex } from "@/lib/image-search/server/load";
 import { imageSearchSeedStep } from "@/lib/image-search/server/seed-step";
+import { percentile } from "@/lib/ml/metrics";
 import { analyze, preprocess } from "@/lib/vision";
 import { decodeImage } from "@/lib/vision/node";
 import { POST as searchPOST } from "@/app/api/image-search/search/route";
@@ -25,7 +26,6 @@ import { openTestDatabase, availableDatabaseTargets } from "@/tests/helpers/data
 import { pngDeclaring } from "../tests/helpers/image-search";
 
 const FIXTURES = path.resolve("tests/fixtures/images");
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 
 interface Measured {
   what: string;

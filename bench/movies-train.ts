@@ -12,11 +12,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { MOVIE_FILES, loadMovieData } from "../lib/movies/pipeline/files";
-import { trainHogwild } from "../lib/ml/embedding/hogwild";
-import { pairsOf, trainEmbedding } from "../lib/ml/embedding/trainer";
-import { groupReport } from "../lib/movies/pipeline/quality";
-import { projectPath } from "../lib/paths";
+import { MOVIE_FILES, loadMovieData } from "@/lib/movies/pipeline/files";
+import { trainHogwild } from "@/lib/ml/node/hogwild";
+import { pairsOf } from "@/lib/ml/embedding/pairs";
+import { trainEmbedding } from "@/lib/ml/embedding/trainer";
+import { groupReport } from "@/lib/movies/pipeline/quality";
+import { projectPath } from "@/lib/paths";
 
 export default async function main(): Promise<void> {
   const dir = projectPath("data/movies");
@@ -24,7 +25,7 @@ export default async function main(): Promise<void> {
   const pairs = pairsOf(data.filmLinks);
   const films = data.films.length;
   const links = data.links.length;
-  console.log(`movies-train: ${films} films, ${links} links, ${pairs.films.length} pairs, 10 negatives per pair, batch 512, 50 dims`);
+  console.log(`movies-train: ${films} films, ${links} links, ${pairs.rows.length} pairs, 10 negatives per pair, batch 512, 50 dims`);
 
   const rows: { name: string; seconds: number; pairsPerSecond: number; loss: number }[] = [];
   const epoch = (name: string, sparse: boolean) => {
@@ -51,7 +52,7 @@ export default async function main(): Promise<void> {
     console.log(`    ${kind.padEnd(8)} ${String(r.groups).padStart(2)} groups  recall@10 ${r.recall.toFixed(3)}  (shared-links baseline ${r.baselineRecall.toFixed(3)})`);
   }
   for (const [half, r] of [["dev", groups.dev], ["test", groups.test]] as const) {
-    console.log(`    ${half.padEnd(8)} ${String(r.groups).padStart(2)} groups  recall@10 ${r.recall.toFixed(3)}  (shared-links baseline ${r.baselineRecall.toFixed(3)})  [groups alternate DEV/TEST in lib/movies/groups.ts]`);
+    console.log(`    ${half.padEnd(8)} ${String(r.groups).padStart(2)} groups  recall@10 ${r.recall.toFixed(3)}  (shared-links baseline ${r.baselineRecall.toFixed(3)})  [groups alternate DEV/TEST in lib/movies/pipeline/groups.ts]`);
   }
   const qualityFile = path.join(dir, MOVIE_FILES.quality);
   if (fs.existsSync(qualityFile)) {

@@ -9,6 +9,7 @@
  * the same vectors in plain memory, measured in the same run (the baseline).
  */
 import type { Database } from "@/lib/db";
+import { percentile } from "@/lib/ml/metrics";
 import { bruteForceNearest, normalise } from "@/lib/ml/vectors";
 import { clearVectorCache, collectionInfo, nearest, putVectors, resolveStrategy, type Metric } from "@/lib/vector-search";
 import { clusteredSpace } from "@/tests/helpers/clustered-vectors";
@@ -53,7 +54,6 @@ function log(keep: string[] | undefined, line: string): void {
   keep?.push(line);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 
 interface Row {
   backend: string;

@@ -2,13 +2,11 @@
 // Reverse image search, browser side: decodes a photo, runs the shared preprocessing and
 // MobileNet, and returns the 768-float embedding + top-5 ImageNet labels. Only these go
 // to the server. The model (~11 MB) is loaded once per worker, with download progress.
-import { analyze, loadMobileNetFromUrl, MODEL_PUBLIC_PATH, preprocess, shortLabel, type MobileNet } from "@/lib/vision";
+import { embedPixels, loadMobileNetFromUrl, MAX_IMAGE_PIXELS, MODEL_PUBLIC_PATH, type MobileNet } from "@/lib/vision";
 import { serveJobs } from "@/lib/workers/serve";
 import { initTfBackend } from "@/lib/workers/tf-backend";
 import type { ImageEmbedInput, ImageEmbedResult } from "./image-embed";
 
-/** Same pixel limit as the server's decoder; larger photos are downscaled to fit (the phone's 48 MP). */
-const MAX_PIXELS = 40_000_000;
 /** Progress units: 0-80 model download, then decode, then embed. */
 const TOTAL = 100;
 const MODEL_SHARE = 80;
@@ -39,8 +37,8 @@ async function decode(file: Blob): Promise<{ width: number; height: number; data
     throw new ImageDecodeError("This file could not be read as an image (is it a JPEG, PNG, WebP or GIF?).");
   }
   let downscaled = false;
-  if (bitmap.width * bitmap.height > MAX_PIXELS) {
-    const f = Math.sqrt(MAX_PIXELS / (bitmap.width * bitmap.height));
+  if (bitmap.width * bitmap.height > MAX_IMAGE_PIXELS) {
+    const f = Math.sqrt(MAX_IMAGE_PIXELS / (bitmap.width * bitmap.height));
     const [w, h] = [Math.max(1, Math.floor(bitmap.width * f)), Math.max(1, Math.floor(bitmap.height * f))];
     bitmap.close();
     bitmap = await createImageBitmap(file, { imageOrientation: "from-image", premultiplyAlpha: "none", resizeWidth: w, resizeHeight: h, resizeQuality: "high" });
@@ -71,12 +69,12 @@ serveJobs<ImageEmbedInput, ImageEmbedResult>(self as unknown as DedicatedWorkerG
 
   progress(MODEL_SHARE + 10, TOTAL, `Embedding on ${backend}`);
   t = performance.now();
-  const { embedding, predictions } = await analyze(net, preprocess(pixels), { topK: 5 });
+  const { embedding, labels } = await embedPixels(net, pixels);
   const embedMs = performance.now() - t;
   progress(TOTAL, TOTAL, "Done");
   return {
     embedding,
-    labels: predictions.map((p) => ({ label: shortLabel(p.label), probability: p.probability })),
+    labels,
     backend,
     width: pixels.width,
     height: pixels.height,

@@ -18,7 +18,7 @@ export function DemoCard({ demo }: { demo: Demo }) {
       {body}
     </Link>
   ) : (
-    <article className="demo-card coming" data-demo={demo.slug} aria-disabled="true">
+    <article className="demo-card coming" data-demo={demo.slug}>
       {body}
     </article>
   );

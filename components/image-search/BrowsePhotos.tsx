@@ -1,9 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Photo, PhotosResponse } from "@/lib/image-search/core/api-schema";
-import type { ClassSummary } from "@/lib/image-search/server/store";
-import { readApiJson } from "@/lib/api/client";
+import type { ClassSummary, Photo } from "@/lib/image-search/core/api-schema";
+import { listPhotos } from "./api";
 
 const PAGE = 48;
 type SplitFilter = "" | "index" | "query" | "background";
@@ -26,12 +25,8 @@ export function BrowsePhotos({ classes, onPick }: { classes: ClassSummary[]; onP
       const id = ++request.current;
       setLoading(true);
       setError(null);
-      const params = new URLSearchParams({ limit: String(PAGE) });
-      if (label) params.set("label", label);
-      if (split) params.set("split", split);
-      if (after) params.set("cursor", after);
       try {
-        const body = await readApiJson<PhotosResponse>(await fetch(`/api/image-search/photos?${params}`));
+        const body = await listPhotos({ limit: PAGE, label, split: split || null, cursor: after });
         if (id !== request.current) return;
         setPhotos((old) => (replace ? body.photos : [...old, ...body.photos]));
         setCursor(body.nextCursor);
@@ -46,6 +41,7 @@ export function BrowsePhotos({ classes, onPick }: { classes: ClassSummary[]; onP
   );
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching a page on filter change is this effect's job; its loading flag must show at once
     void load(null, true);
   }, [load]);
 

@@ -2,15 +2,14 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/ProgressBar";
-import type { SearchResponse, SimilarResponse } from "@/lib/image-search/core/api-schema";
-import type { ClassSummary } from "@/lib/image-search/server/store";
+import type { ClassSummary, SearchResponse } from "@/lib/image-search/core/api-schema";
 import type { ProgressSnapshot } from "@/lib/progress";
 import type { WorkerClient } from "@/lib/workers/client";
 import { startImageEmbedWorker, type ImageEmbedInput, type ImageEmbedResult } from "@/workers/image-embed";
 import { BrowsePhotos } from "./BrowsePhotos";
 import { PhotoInput } from "./PhotoInput";
 import { SearchResults, type QueryView } from "./SearchResults";
-import { readApiJson } from "@/lib/api/client";
+import { searchByVector, similarPhotos } from "./api";
 
 /** Results per search: fills 2, 3, 4 or 6 columns evenly. */
 const RESULTS = 12;
@@ -72,14 +71,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
         );
         setBackend(embedded.backend);
         setPhase({ kind: "searching" });
-        const result = await readApiJson<SearchResponse>(
-          await fetch("/api/image-search/search", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ vector: Array.from(embedded.embedding), k: RESULTS, labels: embedded.labels }),
-            signal,
-          }),
-        );
+        const result = await searchByVector(embedded.embedding, RESULTS, embedded.labels, signal);
         if (signal.aborted) return;
         setResponse(result);
         setPhase({ kind: "done" });
@@ -96,9 +88,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
       const signal = begin({ kind: "photo", imageUrl: photo.thumbnailUrl, name: photo.id, label: photo.label, split: photo.split });
       setPhase({ kind: "searching" });
       try {
-        const result = await readApiJson<SimilarResponse>(
-          await fetch(`/api/image-search/similar?id=${encodeURIComponent(photo.id)}&k=${RESULTS}`, { signal }),
-        );
+        const result = await similarPhotos(photo.id, RESULTS, signal);
         if (signal.aborted) return;
         setQuery({ kind: "photo", imageUrl: result.query.thumbnailUrl, name: result.query.id, label: result.query.label, split: result.query.split });
         setResponse(result);
@@ -121,6 +111,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
       void searchFile(file);
     };
     window.addEventListener("paste", onPaste);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the page interactive only once the paste handler is attached (the e2e test waits for it)
     setInteractive(true);
     return () => window.removeEventListener("paste", onPaste);
   }, [searchFile]);

@@ -1,19 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  apiErrorWithSuggestions,
-  similarResponseSchema,
-  tasteResponseSchema,
-  type FilmRef,
-  type ScoredFilm,
-  type SimilarResponse,
-  type TasteResponse,
-} from "./client-schema";
+import type { FilmRef, ScoredFilm, SimilarResponse, TasteResponse } from "@/lib/movies/core/api-schema";
+import { ApiResponseError } from "@/lib/api/client";
+import { similarFilms, suggestionsOf, tasteRanking } from "./api";
 import { clusterColour, clusterShade } from "./colours";
 import { PosterMap } from "./PosterMap";
 import { SearchBox } from "./SearchBox";
-import { ApiResponseError, readApiJson } from "@/lib/api/client";
 
 const yearOf = (f: FilmRef) => (f.year !== null ? ` (${f.year})` : "");
 
@@ -36,19 +29,14 @@ export function MoviesDemo({ clusters }: { clusters: number }) {
     setLoading(true);
     setError("");
     try {
-      const res = await fetch(`/api/movies/similar?title=${encodeURIComponent(title)}&k=10`);
-      const body = await res.json();
+      const answer = await similarFilms(title, 10);
       if (mine !== ticket.current) return;
-      if (!res.ok) {
-        const err = apiErrorWithSuggestions.safeParse(body);
-        setError(err.success ? err.data.error.message : `HTTP ${res.status}`);
-        setOthers(err.success ? (err.data.error.details?.suggestions ?? []) : []);
-        return;
-      }
-      setCurrent(similarResponseSchema.parse(body));
+      setCurrent(answer);
       if (alternatives) setOthers(alternatives);
-    } catch {
-      if (mine === ticket.current) setError("Could not reach the server.");
+    } catch (err) {
+      if (mine !== ticket.current) return;
+      setError(err instanceof ApiResponseError ? err.message : "Could not reach the server.");
+      setOthers(suggestionsOf(err));
     } finally {
       if (mine === ticket.current) setLoading(false);
     }
@@ -59,6 +47,7 @@ export function MoviesDemo({ clusters }: { clusters: number }) {
   // Ask for the taste ranking whenever the lists change (debounced).
   useEffect(() => {
     if (!liked.length) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- no likes: drop the previous ranking along with the request it came from
       setTaste(null);
       setTasteError("");
       return;
@@ -66,15 +55,9 @@ export function MoviesDemo({ clusters }: { clusters: number }) {
     let cancelled = false;
     const timer = setTimeout(async () => {
       try {
-        const body = await readApiJson<unknown>(
-          await fetch("/api/movies/taste", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ liked: liked.map((f) => f.title), disliked: disliked.map((f) => f.title), k: 10 }),
-          }),
-        );
+        const ranking = await tasteRanking({ liked: liked.map((f) => f.title), disliked: disliked.map((f) => f.title), k: 10 });
         if (cancelled) return;
-        setTaste(tasteResponseSchema.parse(body));
+        setTaste(ranking);
         setTasteError("");
       } catch (err) {
         if (!cancelled) setTasteError(err instanceof ApiResponseError ? err.message : "Could not reach the server.");

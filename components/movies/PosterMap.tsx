@@ -2,7 +2,8 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { select, zoom as d3zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from "d3";
-import { MAP_CELL_H, MAP_CELL_W, mapResponseSchema, thumbnailsResponseSchema, type MapResponse } from "@/lib/movies/core/api-schema";
+import { MAP_CELL_H, MAP_CELL_W, type MapResponse } from "@/lib/movies/core/api-schema";
+import { movieMap, movieThumbnails } from "./api";
 import { clusterColour, clusterShade } from "./colours";
 
 const CW = MAP_CELL_W;
@@ -98,14 +99,14 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
     loading: 0,
   });
   const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
+  useEffect(() => {
+    onSelectRef.current = onSelect; // the canvas handlers, set up once, call the latest callback
+  });
 
   useEffect(() => {
     let cancelled = false;
-    fetch("/api/movies/map")
-      .then(async (res) => {
-        if (!res.ok) throw new Error(`map: HTTP ${res.status}`);
-        const map = mapResponseSchema.parse(await res.json());
+    movieMap()
+      .then((map) => {
         if (!cancelled) setCat(prepare(map));
       })
       .catch((err) => !cancelled && setError(String(err.message ?? err)));
@@ -117,10 +118,8 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
   useEffect(() => {
     posters.current.on = showPosters;
     if (showPosters && !posters.current.urls) {
-      fetch("/api/movies/thumbnails")
-        .then(async (res) => {
-          if (!res.ok) return;
-          const { prefix, thumbnails } = thumbnailsResponseSchema.parse(await res.json());
+      movieThumbnails()
+        .then(({ prefix, thumbnails }) => {
           posters.current.urls = thumbnails.map((t) => (t === null ? null : /^https?:/.test(t) ? t : prefix + t));
           drawRef.current();
         })

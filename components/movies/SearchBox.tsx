@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { searchResponseSchema, type FilmRef } from "@/lib/movies/core/api-schema";
+import type { FilmRef } from "@/lib/movies/core/api-schema";
+import { searchFilms } from "./api";
 
 /** Title search with autocomplete: debounced /api/movies/search, arrow keys, Enter, click. */
 export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[]) => void }) {
@@ -16,9 +17,7 @@ export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[
 
   async function fetchResults(q: string): Promise<FilmRef[]> {
     if (resultsFor.current.q === q) return resultsFor.current.results;
-    const res = await fetch(`/api/movies/search?q=${encodeURIComponent(q)}`);
-    if (!res.ok) return [];
-    const body = searchResponseSchema.parse(await res.json());
+    const body = await searchFilms(q);
     resultsFor.current = { q, results: body.results };
     return body.results;
   }
@@ -26,6 +25,7 @@ export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[
   useEffect(() => {
     const q = text.trim();
     if (!q) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- an emptied box closes the list at once instead of waiting for the debounce
       setResults([]);
       return;
     }

@@ -94,6 +94,7 @@ export function LanguageDendrogram(props: { tree: NumbersTreeNode; selected: str
   // A selected language hidden in a folded branch: unfold the branches above it.
   useEffect(() => {
     if ([...onPath].some((id) => collapsed.has(id))) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a selection made elsewhere (table, heat map) must unfold its branch
       setCollapsed((current) => new Set([...current].filter((id) => !onPath.has(id))));
     }
   }, [onPath, collapsed]);
@@ -110,6 +111,7 @@ export function LanguageDendrogram(props: { tree: NumbersTreeNode; selected: str
     if (y > 20 && y < boxHeight - 20) return;
     select(svg).call(behaviour.transform, zoomIdentity.translate(t.x, boxHeight / 2 - t.k * (node.x + MARGIN.top)).scale(t.k));
     // Deliberately not on `transform`: only when the selection or the layout changes, never while panning.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, layout, boxHeight]);
 
   function choose(value: string) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { normaliseWord } from "@/lib/numbers/core/normalise";
-import type { StoredLanguage } from "@/lib/numbers/server/store";
+import type { StoredLanguage } from "@/lib/numbers/core/types";
 import type { UniversalNumber } from "@/lib/numbers/core/types";
 import { formatScore } from "./format";
 
@@ -56,8 +56,10 @@ export function LanguageTable(props: {
   const pendingScroll = useRef<string | null>(null);
   useEffect(() => {
     pendingScroll.current = selected;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a selection made elsewhere must not stay hidden by the search
     if (selected && !rows.some((row) => row.name === selected)) setQuery("");
     // Only when the selection changes; typing a search must not undo itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected]);
   useEffect(() => {
     const box = boxRef.current;

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { HeatmapData } from "@/lib/numbers/core/heatmap";
-import type { StoredLanguage } from "@/lib/numbers/server/store";
+import type { StoredLanguage } from "@/lib/numbers/core/types";
 import type { NumbersTreeNode, UniversalNumber } from "@/lib/numbers/core/types";
 import { DistanceHeatmap } from "./DistanceHeatmap";
 import { LanguageDendrogram } from "./LanguageDendrogram";

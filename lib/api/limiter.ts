@@ -1,12 +1,16 @@
-import { ApiError } from "./errors";
+import { busy } from "@/lib/errors";
 
 /**
  * Bounds CPU-heavy work in a route (e.g. embedding an uploaded image): at most
  * `maxActive` jobs run at once, at most `maxQueued` wait; a job beyond that is refused
- * at once with 503 `busy`, so a burst of uploads cannot pile up unbounded work and
- * starve every other demo on the same server.
+ * at once with DomainError "busy" (code `busy`, 503 at the route) and `busyMessage`, so a
+ * burst cannot pile up unbounded work and starve every other demo on the same server.
  */
-export function createConcurrencyLimiter(maxActive: number, maxQueued: number) {
+export function createConcurrencyLimiter(
+  maxActive: number,
+  maxQueued: number,
+  busyMessage = "The server is busy; try again in a moment.",
+) {
   let active = 0;
   const waiting: (() => void)[] = [];
   const release = () => {
@@ -21,7 +25,7 @@ export function createConcurrencyLimiter(maxActive: number, maxQueued: number) {
     async run<T>(job: () => Promise<T>): Promise<T> {
       if (active >= maxActive) {
         if (waiting.length >= maxQueued) {
-          throw new ApiError(503, "busy", "The server is busy with other images; try again in a moment.");
+          throw busy("busy", busyMessage);
         }
         await new Promise<void>((resolve) => waiting.push(resolve));
       } else {

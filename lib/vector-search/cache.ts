@@ -42,8 +42,7 @@ interface Entry {
   bytes: number;
 }
 
-const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-let maxBytes = DEFAULT_MAX_BYTES;
+const maxBytes = 256 * 1024 * 1024;
 const byClient = new WeakMap<SqlClient, Map<string, Entry>>();
 /** Insertion order = recency order (re-inserted on use). */
 const lru = new Set<Entry>();
@@ -52,18 +51,6 @@ let totalBytes = 0;
 /** Bytes a collection takes in the cache (matrix, pruning coordinates, keys and their index). */
 export function estimateSnapshotBytes(count: number, dims: number, prefixDims: number): number {
   return count * ((dims + prefixDims) * 4 + 120);
-}
-
-export function configureVectorCache(options: { maxBytes?: number }): void {
-  if (options.maxBytes !== undefined) {
-    if (!(options.maxBytes >= 0)) throw new Error("maxBytes must be >= 0");
-    maxBytes = options.maxBytes;
-    evict();
-  }
-}
-
-export function vectorCacheStats(): { entries: number; bytes: number; maxBytes: number } {
-  return { entries: lru.size, bytes: totalBytes, maxBytes };
 }
 
 export function fitsInCache(bytes: number): boolean {

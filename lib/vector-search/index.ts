@@ -40,7 +40,7 @@
  *
  *   putVectors 10k x 768: PGlite 6.4-9.3 s, PostgreSQL 5.5 s (PCA on a 1000-row sample
  *   ~1 s of it). First memory search after a put loads the cache: PGlite 2.3-3.1 s,
- *   PostgreSQL 1.3 s (warmCollection() does it ahead of time).
+ *   PostgreSQL 1.3 s.
  *
  * Measured and rejected along the way: the cube strategy fetching 200 embeddings with the
  * kNN query plus a range query when the bound was not yet beaten: p50 150-230 ms on
@@ -55,14 +55,12 @@ export {
   deleteCollection,
   getVector,
   collectionInfo,
-  listCollections,
   CUBE_MAX_DIMS,
   type CollectionInfo,
-  type VectorDb,
   type VectorInput,
 } from "./store";
-export { nearest, nearestToKey, warmCollection, resolveStrategy } from "./search";
-export { configureVectorCache, vectorCacheStats, clearVectorCache } from "./cache";
+export { nearest, nearestToKey, resolveStrategy } from "./search";
+export { clearVectorCache } from "./cache";
 export {
   metricSchema,
   strategySchema,

@@ -1,16 +1,12 @@
 import "server-only";
-import { badRequest } from "@/lib/api/errors";
-import type { Database, SqlClient } from "@/lib/db";
+import { describeZodError, invalidInput } from "@/lib/errors";
+import type { SqlClient, SqlDb } from "@/lib/db";
 import { allFinite, norm, normalise } from "@/lib/ml/vectors";
 import { createRng } from "@/lib/ml/rng";
 import { decodeFloat32, decodeProjection, encodeFloat32, encodeProjection } from "@/lib/vector-search/bytes";
 import { fitPca, project, type Pca } from "@/lib/ml/pca";
 import { collectionNameSchema, itemKeySchema, MAX_DIMS, putOptionsSchema, type Metric, type PutOptions } from "./schema";
 import { forgetCollection } from "./cache";
-import { describeZodError } from "@/lib/api/errors";
-
-/** Anything with our raw-SQL client: a `Database` from lib/db, or just `{ sql }`. */
-export type VectorDb = Pick<Database, "sql">;
 
 export interface VectorInput {
   key: string;
@@ -38,7 +34,7 @@ export const CUBE_MAX_DIMS = 100;
 /**
  * PCA components kept in the cube for wider vectors. 64 rather than cube's 100: on 10k x 768
  * it halved put time on PGlite (7.5 s vs 14.8 s) with the cube search no slower (p50 32 vs
- * 48 ms) and results exact either way; the memory strategy prunes with 64 coordinates too.
+ * 48 ms) and results exact either way. The memory strategy prunes with as many (search.ts).
  */
 export const DEFAULT_REDUCED_DIMS = 64;
 /** PCA is fitted on at most this many vectors: ~1 s for 768 dims, and more barely changes the basis. */
@@ -101,12 +97,12 @@ function toInfo(row: CollectionRow): CollectionInfo {
 
 export function parseCollectionName(name: unknown): string {
   const parsed = collectionNameSchema.safeParse(name);
-  if (!parsed.success) throw badRequest("invalid_collection", `Collection name: ${describeZodError(parsed.error)}`);
+  if (!parsed.success) throw invalidInput("invalid_collection", `Collection name: ${describeZodError(parsed.error)}`);
   return parsed.data;
 }
 
 /** The collection's metadata, or null when it does not exist. One primary-key lookup. */
-export async function collectionInfo(db: VectorDb, collection: string): Promise<CollectionInfo | null> {
+export async function collectionInfo(db: SqlDb, collection: string): Promise<CollectionInfo | null> {
   const name = parseCollectionName(collection);
   return readCollection(db.sql, name);
 }
@@ -117,11 +113,6 @@ export async function readCollection(sql: SqlClient, name: string, forUpdate = f
     [name],
   );
   return rows.length ? toInfo(rows[0]) : null;
-}
-
-/** All collections, by name. */
-export async function listCollections(db: VectorDb): Promise<CollectionInfo[]> {
-  return (await db.sql.query<CollectionRow>(`SELECT ${COLLECTION_COLUMNS} FROM vector_collection ORDER BY name`)).map(toInfo);
 }
 
 export type Projection = Pick<Pca, "dims" | "components" | "mean" | "basis">;
@@ -138,7 +129,7 @@ export async function readProjection(sql: SqlClient, info: CollectionInfo): Prom
 }
 
 /** The stored vector (as put, not normalised), or null when the collection or key does not exist. */
-export async function getVector(db: VectorDb, collection: string, key: string): Promise<Float32Array | null> {
+export async function getVector(db: SqlDb, collection: string, key: string): Promise<Float32Array | null> {
   const name = parseCollectionName(collection);
   const rows = await db.sql.query<{ embedding: string }>(
     `SELECT ${EMBEDDING_AS_BASE64} AS embedding FROM vector_item WHERE collection = $1 AND key = $2`,
@@ -148,7 +139,7 @@ export async function getVector(db: VectorDb, collection: string, key: string): 
 }
 
 /** Deletes the collection and its items; false when there was nothing to delete. */
-export async function deleteCollection(db: VectorDb, collection: string): Promise<boolean> {
+export async function deleteCollection(db: SqlDb, collection: string): Promise<boolean> {
   const name = parseCollectionName(collection);
   const deleted = await db.sql.transaction(async (tx) => {
     await tx.query(`DELETE FROM vector_item WHERE collection = $1`, [name]);
@@ -158,7 +149,7 @@ export async function deleteCollection(db: VectorDb, collection: string): Promis
   return deleted;
 }
 
-/** Checks a vector for use with a collection; the thrown ApiErrors are safe to show callers. */
+/** Checks a vector for use with a collection; the thrown DomainErrors are safe to show callers. */
 export function validateVector(
   vector: unknown,
   expectedDims: number | undefined,
@@ -166,25 +157,25 @@ export function validateVector(
   what: string,
 ): Float32Array {
   if (!(vector instanceof Float32Array) && !Array.isArray(vector)) {
-    throw badRequest("invalid_vector", `${what} must be an array of numbers or a Float32Array.`);
+    throw invalidInput("invalid_vector", `${what} must be an array of numbers or a Float32Array.`);
   }
-  if (vector.length === 0) throw badRequest("invalid_vector", `${what} is empty.`);
-  if (vector.length > MAX_DIMS) throw badRequest("invalid_vector", `${what} has ${vector.length} dimensions; the limit is ${MAX_DIMS}.`);
+  if (vector.length === 0) throw invalidInput("invalid_vector", `${what} is empty.`);
+  if (vector.length > MAX_DIMS) throw invalidInput("invalid_vector", `${what} has ${vector.length} dimensions; the limit is ${MAX_DIMS}.`);
   if (expectedDims !== undefined && vector.length !== expectedDims) {
-    throw badRequest("dimension_mismatch", `${what} has ${vector.length} dimensions; the collection has ${expectedDims}.`, {
+    throw invalidInput("dimension_mismatch", `${what} has ${vector.length} dimensions; the collection has ${expectedDims}.`, {
       expected: expectedDims,
       got: vector.length,
     });
   }
   // Checked on the numbers as given: Float32Array.from would turn "1" into 1 and 1e39 into Infinity.
   if (Array.isArray(vector) && !vector.every((x) => typeof x === "number")) {
-    throw badRequest("invalid_vector", `${what} contains something that is not a number.`);
+    throw invalidInput("invalid_vector", `${what} contains something that is not a number.`);
   }
-  if (!allFinite(vector)) throw badRequest("invalid_vector", `${what} contains NaN or Infinity.`);
+  if (!allFinite(vector)) throw invalidInput("invalid_vector", `${what} contains NaN or Infinity.`);
   const f32 = vector instanceof Float32Array ? vector : Float32Array.from(vector);
-  if (!allFinite(f32)) throw badRequest("invalid_vector", `${what} has values beyond float32 range.`);
+  if (!allFinite(f32)) throw invalidInput("invalid_vector", `${what} has values beyond float32 range.`);
   if (metric === "cosine" && norm(f32) === 0) {
-    throw badRequest("zero_vector", `${what} is all zeros, which has no direction for cosine similarity.`);
+    throw invalidInput("zero_vector", `${what} is all zeros, which has no direction for cosine similarity.`);
   }
   return f32;
 }
@@ -196,13 +187,13 @@ interface PreparedItem {
 }
 
 function prepareItems(items: readonly VectorInput[], metric: Metric): { items: PreparedItem[]; dims: number } {
-  if (!Array.isArray(items) || items.length === 0) throw badRequest("invalid_items", "Give at least one item.");
+  if (!Array.isArray(items) || items.length === 0) throw invalidInput("invalid_items", "Give at least one item.");
   const seen = new Set<string>();
   let dims: number | undefined;
   const prepared = items.map((item, i) => {
     const key = itemKeySchema.safeParse(item?.key);
-    if (!key.success) throw badRequest("invalid_key", `items[${i}].key: ${describeZodError(key.error)}`);
-    if (seen.has(key.data)) throw badRequest("duplicate_key", `Key "${key.data}" appears more than once.`);
+    if (!key.success) throw invalidInput("invalid_key", `items[${i}].key: ${describeZodError(key.error)}`);
+    if (seen.has(key.data)) throw invalidInput("duplicate_key", `Key "${key.data}" appears more than once.`);
     seen.add(key.data);
     const vector = validateVector(item.vector, dims, metric, `items[${i}].vector`);
     dims ??= vector.length;
@@ -298,14 +289,14 @@ export async function* readItems(
  * cost speed, never correctness, since searches re-rank exactly).
  */
 export async function putVectors(
-  db: VectorDb,
+  db: SqlDb,
   collection: string,
   items: readonly VectorInput[],
   options: PutOptions,
 ): Promise<CollectionInfo> {
   const name = parseCollectionName(collection);
   const parsedOptions = putOptionsSchema.safeParse(options);
-  if (!parsedOptions.success) throw badRequest("invalid_options", describeZodError(parsedOptions.error));
+  if (!parsedOptions.success) throw invalidInput("invalid_options", describeZodError(parsedOptions.error));
   const { metric, replace, reducedDims: requestedReducedDims } = parsedOptions.data;
   const prepared = prepareItems(items, metric);
   const { dims } = prepared;
@@ -321,13 +312,13 @@ export async function putVectors(
 
     if (!wipe && existing) {
       if (existing.dims !== dims) {
-        throw badRequest("dimension_mismatch", `Collection "${name}" has ${existing.dims} dimensions; these vectors have ${dims}.`, {
+        throw invalidInput("dimension_mismatch", `Collection "${name}" has ${existing.dims} dimensions; these vectors have ${dims}.`, {
           expected: existing.dims,
           got: dims,
         });
       }
       if (existing.metric !== metric) {
-        throw badRequest("metric_mismatch", `Collection "${name}" is stored for ${existing.metric}; pass replace: true to change it to ${metric}.`);
+        throw invalidInput("metric_mismatch", `Collection "${name}" is stored for ${existing.metric}; pass replace: true to change it to ${metric}.`);
       }
       if (dims > CUBE_MAX_DIMS) {
         const stored = reducedDims === existing.reducedDims ? await readProjection(tx, existing) : null;

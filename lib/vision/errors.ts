@@ -1,8 +1,10 @@
 /**
  * Typed error for images we refuse to read. Browser-safe (no Node imports), so
- * both the pure preprocessing and the Node decoder can throw it, and an API
- * route can map `status` / `code` straight to a 4xx answer.
+ * both the pure preprocessing and the Node decoder can throw it. It is a DomainError:
+ * its code picks a kind, and an API route answers it like any other (no HTTP here).
  */
+import { DomainError, type DomainErrorKind } from "@/lib/errors";
+
 export type ImageInputErrorCode =
   | "empty" // zero bytes
   | "too_large" // more bytes than allowed (checked before decoding)
@@ -12,31 +14,19 @@ export type ImageInputErrorCode =
   | "corrupt" // recognised format, but the decoder failed on it
   | "invalid_pixels"; // a pixel buffer whose size does not match width * height * channels
 
-const STATUS: Record<ImageInputErrorCode, number> = {
-  empty: 400,
-  too_large: 413,
-  too_many_pixels: 413,
-  not_an_image: 415,
-  truncated: 422,
-  corrupt: 422,
-  invalid_pixels: 400,
+const KIND: Record<ImageInputErrorCode, DomainErrorKind> = {
+  empty: "invalid_input",
+  too_large: "too_large",
+  too_many_pixels: "too_large",
+  not_an_image: "unsupported_media_type",
+  truncated: "unprocessable",
+  corrupt: "unprocessable",
+  invalid_pixels: "invalid_input",
 };
 
-export class ImageInputError extends Error {
-  /** Suggested HTTP status for an API answer. */
-  readonly status: number;
-
-  constructor(
-    readonly code: ImageInputErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
+export class ImageInputError extends DomainError<ImageInputErrorCode> {
+  constructor(code: ImageInputErrorCode, message: string, details?: Record<string, unknown>) {
+    super(KIND[code], code, message, details);
     this.name = "ImageInputError";
-    this.status = STATUS[code];
   }
-}
-
-export function isImageInputError(err: unknown): err is ImageInputError {
-  return err instanceof ImageInputError;
 }

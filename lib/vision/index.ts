@@ -3,6 +3,7 @@
  * This entry point is browser/worker-safe; Node-only helpers (disk model loading,
  * WASM backend setup, sharp decoding) live in "@/lib/vision/node".
  */
+export * from "./constants";
 export * from "./errors";
 export * from "./preprocess";
 export * from "./mobilenet";

@@ -9,11 +9,11 @@
  * original model's tail is reshape -> dropout -> conv_preds -> softmax -> reshape).
  */
 import * as tf from "@tensorflow/tfjs";
-import { MODEL_INPUT_SIZE } from "./preprocess";
+import { EMBEDDING_DIM } from "./constants";
+import { MODEL_INPUT_SIZE, preprocess, type PixelBuffer } from "./preprocess";
 
 export const EMBEDDING_LAYER = "conv_pw_13_relu";
 export const LOGITS_LAYER = "conv_preds";
-export const EMBEDDING_DIM = 768;
 export const NUM_CLASSES = 1000;
 /** Public path of the copied model (see public/models/mobilenet_v1_0.75_224/README.md). */
 export const MODEL_PUBLIC_PATH = "/models/mobilenet_v1_0.75_224";
@@ -167,4 +167,19 @@ export async function analyzeBatch(
 export async function analyze(net: MobileNet, input: Float32Array, options: AnalyzeOptions = {}): Promise<VisionResult> {
   const [result] = await analyzeBatch(net, [input], options);
   return result;
+}
+
+/** A short label and its probability, as the image-search query carries them. */
+export interface LabelProbability {
+  label: string;
+  probability: number;
+}
+
+/**
+ * Pixels -> preprocess -> one model call -> embedding + top-k labels by short name. The
+ * browser worker and the server's upload path both use this, so they compute the same query.
+ */
+export async function embedPixels(net: MobileNet, pixels: PixelBuffer, topK = 5): Promise<{ embedding: Float32Array; labels: LabelProbability[] }> {
+  const { embedding, predictions } = await analyze(net, preprocess(pixels), { topK });
+  return { embedding, labels: predictions.map((p) => ({ label: shortLabel(p.label), probability: p.probability })) };
 }

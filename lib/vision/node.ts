@@ -9,9 +9,10 @@ import { createRequire } from "node:module";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import sharp from "sharp";
+import { MAX_IMAGE_PIXELS } from "./constants";
 import { ImageInputError } from "./errors";
-import { loadMobileNet, parseLabels, analyze, type AnalyzeOptions, type MobileNet, type VisionResult } from "./mobilenet";
-import { preprocess, type PixelBuffer } from "./preprocess";
+import { loadMobileNet, parseLabels, type MobileNet } from "./mobilenet";
+import type { PixelBuffer } from "./preprocess";
 
 /** public/models/mobilenet_v1_0.75_224 of the project (the app's own copy). */
 export function defaultModelDir(root: string = process.cwd()): string {
@@ -101,7 +102,7 @@ export interface DecodeLimits {
   maxPixels: number;
 }
 
-export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxBytes: 15 * 1024 * 1024, maxPixels: 40_000_000 };
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxBytes: 15 * 1024 * 1024, maxPixels: MAX_IMAGE_PIXELS };
 
 /** Formats we decode; anything else sharp may know (svg, pdf, ...) is refused. */
 export const ACCEPTED_FORMATS = ["jpeg", "png", "webp", "gif", "avif", "heif", "tiff"] as const;
@@ -182,14 +183,4 @@ export async function decodeImage(bytes: Uint8Array, limits: Partial<DecodeLimit
   } catch (err) {
     throw mapSharpError(err, format);
   }
-}
-
-/** Convenience: bytes -> decode -> preprocess -> one model call. */
-export async function analyzeImageBytes(
-  net: MobileNet,
-  bytes: Uint8Array,
-  options: AnalyzeOptions & { limits?: Partial<DecodeLimits> } = {},
-): Promise<VisionResult> {
-  const pixels = await decodeImage(bytes, options.limits);
-  return analyze(net, preprocess(pixels), options);
 }

@@ -20,20 +20,15 @@ import path from "node:path";
 import { openDatabase } from "@/lib/db";
 import {
   assignHalves,
-  bestBalancedThreshold,
-  brierScore,
   CONFIDENCE_NEIGHBOURS,
   confidenceFeatures,
-  expectedCalibrationError,
   FEATURE_NAMES,
-  fitLogistic,
-  logisticProbability,
-  logLoss,
-  rocAuc,
   sameClass,
   type Calibration,
   type FeatureName,
 } from "@/lib/image-search/core/calibration";
+import { fitLogistic, logisticProbability } from "@/lib/ml/logistic";
+import { bestBalancedThreshold, brierScore, expectedCalibrationError, logLoss, rocAuc } from "@/lib/ml/metrics";
 import { fnv1a32 } from "@/lib/image-search/core/split";
 import { loadImageIndex } from "@/lib/image-search/server/load";
 import { nearestPhotos } from "@/lib/image-search/server/search";
@@ -78,7 +73,7 @@ function crossValidatedLogLoss(samples: Sample[], features: FeatureName[]): numb
     const model = fitLogistic(
       train.map((s) => confidenceFeatures(s.hits, features)),
       train.map((s) => s.y),
-      L2,
+      { l2: L2, standardise: true },
     );
     for (const s of held) {
       probabilities.push(logisticProbability(model, confidenceFeatures(s.hits, features)));
@@ -132,7 +127,7 @@ async function main(args: string[]) {
     const model = fitLogistic(
       cal.map((s) => confidenceFeatures(s.hits, features)),
       cal.map((s) => s.y),
-      L2,
+      { l2: L2, standardise: true },
     );
     const prob = (s: Sample) => logisticProbability(model, confidenceFeatures(s.hits, features));
     const calProbs = cal.map(prob);
@@ -151,7 +146,7 @@ async function main(args: string[]) {
     const top1Only = fitLogistic(
       cal.map((s) => [s.hits[0].score]),
       cal.map((s) => s.y),
-      L2,
+      { l2: L2, standardise: true },
     );
     const top1OnlyProbs = test.map((s) => logisticProbability(top1Only, [s.hits[0].score]));
 

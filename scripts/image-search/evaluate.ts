@@ -9,14 +9,16 @@
  */
 import path from "node:path";
 import { loadImageIndex } from "@/lib/image-search/server/load";
-import { knn, normalizeRows, percentile, type Neighbour } from "./knn";
+import { normaliseRows } from "@/lib/ml/vectors";
+import { percentile } from "@/lib/ml/metrics";
+import { knn, type Neighbour } from "./knn";
 
 const K = 10;
 
 function main() {
   return loadImageIndex(path.resolve(process.argv[2] ?? "data/image-search")).then((index) => {
     const { photos, vectors, dim } = index;
-    const normed = normalizeRows(vectors, dim);
+    const normed = normaliseRows(vectors, dim);
     const idx = photos.flatMap((p, i) => (p.split === "index" ? [i] : []));
     const queries = photos.flatMap((p, i) => (p.split === "query" ? [i] : []));
     const background = photos.flatMap((p, i) => (p.split === "background" ? [i] : []));
@@ -76,7 +78,7 @@ function main() {
       ["BACKGROUND_Google (no match expected)", bg],
     ] as const) {
       const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-      console.log(`| ${name} | ${xs.length} | ${mean.toFixed(3)} | ${ps.map((p) => percentile(xs, p).toFixed(3)).join(" | ")} |`);
+      console.log(`| ${name} | ${xs.length} | ${mean.toFixed(3)} | ${ps.map((p) => percentile(xs, p / 100, "rounded-index").toFixed(3)).join(" | ")} |`);
     }
 
     // threshold: answer "no match" when top-1 similarity < t

@@ -17,9 +17,10 @@ import path from "node:path";
 import sharp from "sharp";
 import { analyzeBatch, EMBEDDING_DIM, preprocess, shortLabel } from "@/lib/vision";
 import { decodeImage, loadMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
-import { assignSplits, BACKGROUND_CLASS, QUERY_FRACTION, type Split } from "@/lib/image-search/core/split";
+import { assignSplits, QUERY_FRACTION, type Split } from "@/lib/image-search/core/split";
 import { decodeEmbeddings, encodeEmbeddings, type EmbeddingEncoding, type ImageIndexManifest, type ImagePhoto } from "@/lib/image-search/core/format";
-import { knn, normalizeRows, recallAtK } from "./knn";
+import { normaliseRows } from "@/lib/ml/vectors";
+import { knn, recallAtK } from "./knn";
 import { consoleProgress } from "@/lib/progress";
 
 const IMAGE_EXT = /\.(jpe?g|png|webp|gif)$/i;
@@ -218,10 +219,10 @@ async function main() {
   const idx = photos.flatMap((p, i) => (p.split === "index" ? [i] : []));
   const queries = photos.flatMap((p, i) => (p.split !== "index" ? [i] : []));
   const report: string[] = [];
-  const ref = knn(normalizeRows(vectors, EMBEDDING_DIM), EMBEDDING_DIM, queries, idx, 10);
+  const ref = knn(normaliseRows(vectors, EMBEDDING_DIM), EMBEDDING_DIM, queries, idx, 10);
   for (const enc of ["float16", "uint8-scaled"] as const) {
     const approx = decodeEmbeddings(encodeEmbeddings(vectors, EMBEDDING_DIM, enc), photos.length, EMBEDDING_DIM, enc);
-    const got = knn(normalizeRows(approx, EMBEDDING_DIM), EMBEDDING_DIM, queries, idx, 10);
+    const got = knn(normaliseRows(approx, EMBEDDING_DIM), EMBEDDING_DIM, queries, idx, 10);
     report.push(`${enc}: recall@10 vs float32 = ${recallAtK(ref, got).toFixed(4)} (${queries.length} queries x ${idx.length} indexed)`);
   }
   let maxErr = 0;

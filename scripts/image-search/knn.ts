@@ -2,16 +2,7 @@
  * Exact brute-force cosine kNN, only for offline quality numbers (quantisation check,
  * precision@k). The app's search goes through lib/vector-search.
  */
-export function normalizeRows(vectors: Float32Array, dim: number): Float32Array {
-  const out = new Float32Array(vectors.length);
-  for (let r = 0; r < vectors.length / dim; r++) {
-    let s = 0;
-    for (let j = 0; j < dim; j++) s += vectors[r * dim + j] ** 2;
-    const n = Math.sqrt(s) || 1;
-    for (let j = 0; j < dim; j++) out[r * dim + j] = vectors[r * dim + j] / n;
-  }
-  return out;
-}
+import { bruteForceNearest } from "@/lib/ml/vectors";
 
 export interface Neighbour {
   row: number;
@@ -20,32 +11,16 @@ export interface Neighbour {
 
 /**
  * For each query row, the k most cosine-similar rows among `candidates` (rows of
- * `normed`), excluding the query row itself. `normed` = normalizeRows(...).
+ * `normed`, unit rows: normaliseRows of lib/ml/vectors), excluding the query row itself.
  */
 export function knn(normed: Float32Array, dim: number, queries: readonly number[], candidates: readonly number[], k: number): Neighbour[][] {
-  const sims = new Float32Array(candidates.length);
+  const matrix = new Float32Array(candidates.length * dim);
+  candidates.forEach((row, c) => matrix.set(normed.subarray(row * dim, (row + 1) * dim), c * dim));
+  const position = new Map(candidates.map((row, c) => [row, c]));
   return queries.map((q) => {
-    const qo = q * dim;
-    for (let c = 0; c < candidates.length; c++) {
-      const co = candidates[c] * dim;
-      let s = 0;
-      for (let j = 0; j < dim; j++) s += normed[qo + j] * normed[co + j];
-      sims[c] = candidates[c] === q ? -Infinity : s;
-    }
-    // partial selection: keep a small sorted list
-    const best: Neighbour[] = [];
-    for (let c = 0; c < candidates.length; c++) {
-      const s = sims[c];
-      if (best.length === k && s <= best[k - 1].sim) continue;
-      let i = best.length - (best.length === k ? 1 : 0);
-      if (best.length < k) best.push({ row: -1, sim: -Infinity });
-      while (i > 0 && best[i - 1].sim < s) {
-        best[i] = best[i - 1];
-        i--;
-      }
-      best[i] = { row: candidates[c], sim: s };
-    }
-    return best;
+    const self = position.get(q);
+    const hits = bruteForceNearest(matrix, dim, normed.subarray(q * dim, (q + 1) * dim), k, "cosine", self === undefined ? undefined : new Set([self]));
+    return hits.map((h) => ({ row: candidates[h.index], sim: 1 - h.distance }));
   });
 }
 
@@ -61,10 +36,4 @@ export function recallAtK(reference: Neighbour[][], approx: Neighbour[][]): numb
     }
   });
   return total ? hit / total : 1;
-}
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.round((p / 100) * (sorted.length - 1))));
-  return sorted[i];
 }

@@ -14,9 +14,9 @@ import { fileURLToPath } from "node:url";
 
 import { filmLineFromArticle } from "@/lib/movies/pipeline/wikitext";
 import type { OriginalFilmLine } from "@/lib/movies/core/types";
-import { DumpPageScanner } from "../../lib/wikidump/scanner";
-import { consoleProgress } from "../../lib/progress";
-import { readDumpText } from "../../lib/wikidump/read";
+import { DumpPageScanner } from "@/lib/wikidump/scanner";
+import { consoleProgress } from "@/lib/progress";
+import { readDumpText } from "@/lib/wikidump/read";
 
 const USAGE = "usage: npx tsx scripts/movies/extract.ts <enwiki-...-pages-articles.xml[.bz2]> [out.ndjson]";
 

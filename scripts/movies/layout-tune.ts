@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url";
 
 import { MOVIE_FILES } from "@/lib/movies/pipeline/files";
 import { decodeFloat16 } from "@/lib/movies/core/format";
-import { improveGridBySwaps, snapToGrid, sphericalKMeans, umap2d, type UmapOptions } from "@/lib/ml/layout/layout";
+import { improveGridBySwaps, snapToGrid } from "@/lib/ml/layout/grid";
+import { sphericalKMeans } from "@/lib/ml/layout/kmeans";
+import { umap2d, type UmapOptions } from "@/lib/ml/layout/umap";
 import { clusterCoherence, neighbourhoodPreservation } from "@/lib/movies/pipeline/layout-metrics";
 
 async function main(argv: string[]): Promise<void> {

@@ -14,9 +14,11 @@ import { fileURLToPath } from "node:url";
 
 import { MOVIE_FILES, loadLinkData } from "@/lib/movies/pipeline/files";
 import { decodeFloat16, encodeLayout } from "@/lib/movies/core/format";
-import { gridNeighbourDistance, improveGridBySwaps, snapToGrid, sphericalKMeans, umap2d } from "@/lib/ml/layout/layout";
+import { gridNeighbourDistance, improveGridBySwaps, snapToGrid } from "@/lib/ml/layout/grid";
+import { sphericalKMeans } from "@/lib/ml/layout/kmeans";
+import { umap2d } from "@/lib/ml/layout/umap";
 import { clusterCoherence, neighbourhoodPreservation } from "@/lib/movies/pipeline/layout-metrics";
-import { consoleProgress } from "../../lib/progress";
+import { consoleProgress } from "@/lib/progress";
 
 function parseArgs(argv: string[]) {
   const out = { data: "data/movies", clusters: 30, epochs: undefined as number | undefined, seed: 1, slack: 1, swapPasses: 4 };

@@ -18,13 +18,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { MOVIE_FILES, loadLinkData, saveVectors, type ModelInfo } from "@/lib/movies/pipeline/files";
+import type { ModelInfo } from "@/lib/movies/core/format";
+import { MOVIE_FILES, loadLinkData, saveVectors } from "@/lib/movies/pipeline/files";
 import { splitHoldout } from "@/lib/movies/pipeline/evaluate";
-import { linkWeights, pairsOf, trainEmbedding, type EpochStats, type PairList, type TrainOptions } from "@/lib/ml/embedding/trainer";
+import type { EpochStats, TrainOptions } from "@/lib/ml/embedding/options";
+import { pairsOf, type PairList } from "@/lib/ml/embedding/pairs";
+import { trainEmbedding } from "@/lib/ml/embedding/trainer";
+import { linkWeights } from "@/lib/movies/pipeline/link-weights";
 import { normaliseRows } from "@/lib/ml/vectors";
 import { lossSvg } from "@/lib/ml/loss-plot";
 import { groupReport, linkPredictionReport } from "@/lib/movies/pipeline/quality";
-import { consoleProgress, formatDuration } from "../../lib/progress";
+import { consoleProgress, formatDuration } from "@/lib/progress";
 
 const USAGE = "usage: npx tsx scripts/movies/train.ts [--data dir] [--epochs N] [--dims N] [--seed N] [--holdout F] [--skip-eval] [--negative-power P] [--kind-weight kind=W] [--published]";
 
@@ -65,7 +69,7 @@ function parseArgs(argv: string[]) {
 
 function run(label: string, pairs: PairList, films: number, links: number, options: TrainOptions) {
   const epochs = options.epochs ?? 15;
-  const batches = Math.ceil(pairs.films.length / (options.batchSize ?? 512)) * epochs;
+  const batches = Math.ceil(pairs.rows.length / (options.batchSize ?? 512)) * epochs;
   const bar = consoleProgress(label, batches);
   const started = Date.now();
   return trainEmbedding(pairs, films, links, {
@@ -89,7 +93,7 @@ async function main(argv: string[]): Promise<void> {
   const films = data.films.length;
   const links = data.links.length;
   const all = pairsOf(data.filmLinks);
-  console.error(`[movies] ${films} films, ${links} links, ${all.films.length} pairs`);
+  console.error(`[movies] ${films} films, ${links} links, ${all.rows.length} pairs`);
   const weighted = Object.keys(args.kindWeights).length > 0 || args.idfPower > 0;
   const options: TrainOptions = { dims: args.dims, epochs: args.epochs, seed: args.seed, negativePower: args.negativePower };
   console.error(`[movies] negatives ~ films^${args.negativePower}; real pairs weighted by films^-${args.idfPower}, kind weights ${JSON.stringify(args.kindWeights)}`);
@@ -98,24 +102,24 @@ async function main(argv: string[]): Promise<void> {
   let evalHistory: EpochStats[] = [];
   if (!args.skipEval) {
     const { train, heldOut } = splitHoldout(data.filmLinks, links, args.holdout, args.seed + 1);
-    console.error(`[movies] evaluation run: ${train.films.length} training pairs, ${heldOut.films.length} held out`);
+    console.error(`[movies] evaluation run: ${train.rows.length} training pairs, ${heldOut.rows.length} held out`);
     const evalOptions = weighted ? { ...options, positiveWeights: linkWeights(data.links, train, { kindWeights: args.kindWeights, idfPower: args.idfPower }) } : options;
     const evalRun = run("eval ", train, films, links, evalOptions);
     evalHistory = evalRun.history;
     const t0 = Date.now();
     const prediction = linkPredictionReport(evalRun.model, train, heldOut);
-    const groups = groupReport(data, evalRun.model.filmVectors, args.dims);
+    const groups = groupReport(data, evalRun.model.rowVectors, args.dims);
     quality = { holdout: args.holdout, trainingSeconds: round(evalRun.seconds), linkPrediction: prediction, groupRecallAt10: groups };
     console.error(`[movies] held-out AUC ${prediction.auc} (popularity baseline ${prediction.popularityAuc}), hits@10 ${prediction.hitsAtK} (baseline ${prediction.popularityHitsAtK}); group recall@10 ${groups.meanRecall} (shared-links baseline ${groups.baselineMeanRecall}) [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
   }
 
   const finalOptions = weighted ? { ...options, positiveWeights: linkWeights(data.links, all, { kindWeights: args.kindWeights, idfPower: args.idfPower }) } : options;
   const final = run("train", all, films, links, finalOptions);
-  const finalGroups = groupReport(data, final.model.filmVectors, args.dims);
+  const finalGroups = groupReport(data, final.model.rowVectors, args.dims);
   console.error(`[movies] final model: group recall@10 ${finalGroups.meanRecall} (shared-links baseline ${finalGroups.baselineMeanRecall})`);
 
-  const filmBytes = saveVectors(MOVIE_FILES.filmVectors, normaliseRows(final.model.filmVectors, args.dims), args.data);
-  const linkBytes = saveVectors(MOVIE_FILES.linkVectors, normaliseRows(final.model.linkVectors, args.dims), args.data);
+  const filmBytes = saveVectors(MOVIE_FILES.filmVectors, normaliseRows(final.model.rowVectors, args.dims), args.data);
+  const linkBytes = saveVectors(MOVIE_FILES.linkVectors, normaliseRows(final.model.contextVectors, args.dims), args.data);
   const last = final.history[final.history.length - 1];
   const info: ModelInfo = {
     version: 1,
@@ -133,7 +137,7 @@ async function main(argv: string[]): Promise<void> {
       idfPower: args.idfPower,
       kindWeights: args.kindWeights,
       seed: args.seed,
-      pairs: all.films.length,
+      pairs: all.rows.length,
       seconds: round(final.seconds),
       pairsPerSecond: Math.round(final.history.reduce((s, h) => s + h.pairsPerSecond, 0) / final.history.length),
       finalLoss: round(last.loss),
@@ -152,7 +156,7 @@ async function main(argv: string[]): Promise<void> {
         { name: "loss (all samples)", color: "#1f77b4", values: final.history.map((h) => h.loss) },
         { name: "loss on real pairs", color: "#d62728", values: final.history.map((h) => h.positiveLoss) },
       ],
-      `Movie embedding: squared error per epoch (${all.films.length.toLocaleString("en")} pairs, 10 negatives each)`,
+      `Movie embedding: squared error per epoch (${all.rows.length.toLocaleString("en")} pairs, 10 negatives each)`,
     ),
   );
   if (quality) {

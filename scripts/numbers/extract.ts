@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { extractPhrasebookNumbers, formatRawNumbersData } from "@/lib/numbers/pipeline/dump";
-import { readDumpText } from "../../lib/wikidump/read";
+import { readDumpText } from "@/lib/wikidump/read";
 import type { RawNumbersData } from "@/lib/numbers/core/types";
 
 const DEFAULT_OUTPUT = "data/numbers/numbers.json";

@@ -24,7 +24,7 @@ describe("gallery", () => {
   it("follows a link to each live demo and sees its page render", async () => {
     const live = demos.filter((d) => d.live);
     for (const demo of live) {
-      const page = await chromium().newPage();
+      const { page } = await newPageCollectingErrors(chromium());
       await page.goto(baseURL);
       await page.click(`[data-demo="${demo.slug}"]`);
       await page.waitForURL(`${baseURL}/${demo.slug}`);
@@ -34,7 +34,7 @@ describe("gallery", () => {
   });
 
   it("lays the gallery out in one column on a phone", async () => {
-    const page = await chromium().newPage({ viewport: { width: 390, height: 844 } });
+    const { page } = await newPageCollectingErrors(chromium(), { width: 390, height: 844 });
     await page.goto(baseURL);
     const boxes = await page.locator(".demo-card").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
     expect(new Set(boxes.map(Math.round)).size).toBe(1);

@@ -10,37 +10,34 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page, Request as PwRequest } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page, Request as PwRequest } from "playwright-core";
 import { analyze, preprocess, type MobileNet } from "@/lib/vision";
 import { decodeImage, loadMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
 import { apiErrorBodySchema } from "@/lib/api/errors";
 import { searchJsonBodySchema, searchResponseSchema } from "@/lib/image-search/core/api-schema";
-import { launchChromium, newPageCollectingErrors } from "./chromium";
+import { newPageCollectingErrors, useChromium, type CheckedPage } from "./chromium";
 import { pngDeclaring } from "../helpers/image-search";
 
 const baseURL = inject("baseURL");
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/images");
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-let browser: Browser;
+const browser = useChromium();
 let net: MobileNet;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   await useWasmBackend();
   net = await loadMobileNetFromDir();
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await newPageCollectingErrors(browser, viewport);
+async function openPage(viewport = { width: 1280, height: 900 }): Promise<CheckedPage> {
+  const checked = await newPageCollectingErrors(browser(), viewport);
+  const { page } = checked;
   await page.goto(`${baseURL}/image-search`);
   await page.getByTestId("drop-zone").waitFor();
   // Events sent before hydration would find no handler (a paste would silently do nothing).
   await page.locator('.img-search[data-interactive="true"]').waitFor();
-  return { page, errors };
+  return checked;
 }
 
 const isSearch = (r: PwRequest) => r.method() === "POST" && new URL(r.url()).pathname === "/api/image-search/search";
@@ -242,12 +239,12 @@ describe("reverse image search page", () => {
 /**
  * Starts a 50 MB upload over raw HTTP, writing as slowly as the server reads, and resolves
  * with the server's answer as soon as it comes (it must come before the upload is done).
+ * How fast the answer comes is measured by `npm run bench -- image-search-speed`.
  */
-function hugeUpload(declareLength: boolean): Promise<{ status: number; body: string; ms: number; sentBytes: number }> {
+function hugeUpload(declareLength: boolean): Promise<{ status: number; body: string; sentBytes: number }> {
   const total = 50 * 1024 * 1024;
   const url = new URL("/api/image-search/search", baseURL);
   return new Promise((resolve, reject) => {
-    const t0 = performance.now();
     let sent = 0;
     let done = false;
     const req = http.request(url, {
@@ -259,7 +256,7 @@ function hugeUpload(declareLength: boolean): Promise<{ status: number; body: str
       res.on("data", (c) => (body += c));
       res.on("end", () => {
         done = true;
-        resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - t0, sentBytes: sent });
+        resolve({ status: res.statusCode ?? 0, body, sentBytes: sent });
         req.destroy();
       });
     });
@@ -297,16 +294,15 @@ describe("POST /api/image-search/search over HTTP on the running server", () => 
   it("refuses a 50 MB upload with 413 before reading it (Content-Length) or once past the limit (chunked), and keeps serving", async () => {
     for (const declared of [true, false]) {
       const r = await hugeUpload(declared);
-      console.log(`[image-search e2e] 50 MB upload, ${declared ? "with" : "without"} Content-Length: ${r.status} after ${r.ms.toFixed(0)} ms, ${(r.sentBytes / 1e6).toFixed(1)} MB written`);
+      console.log(`[image-search e2e] 50 MB upload, ${declared ? "with" : "without"} Content-Length: ${r.status}, ${(r.sentBytes / 1e6).toFixed(1)} MB written`);
       expect(r.status).toBe(413);
       expect(apiErrorBodySchema.parse(JSON.parse(r.body)).error.code).toBe("body_too_large");
-      expect(r.ms).toBeLessThan(declared ? 1000 : 3000);
       expect(r.sentBytes).toBeLessThan(50 * 1024 * 1024);
     }
     expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
   });
 
-  it("answers a decompression bomb header, a truncated JPEG and random bytes with a 4xx and a reason, fast", async () => {
+  it("answers a decompression bomb header, a truncated JPEG and random bytes with a 4xx and a reason", async () => {
     const jpeg = fs.readFileSync(path.join(FIXTURES, "dalmatian-image_0006.jpg"));
     const cases: [string, Buffer, number, string][] = [
       ["30000x30000 PNG", pngDeclaring(30000, 30000), 413, "too_many_pixels"],
@@ -316,15 +312,11 @@ describe("POST /api/image-search/search over HTTP on the running server", () => 
     for (const [what, bytes, status, code] of cases) {
       const form = new FormData();
       form.set("file", new Blob([new Uint8Array(bytes)], { type: "image/png" }), "x.png");
-      const t0 = performance.now();
       const res = await post(form);
-      const ms = performance.now() - t0;
       const body = apiErrorBodySchema.parse(await res.json());
-      console.log(`[image-search e2e] ${what}: ${res.status} ${body.error.code} in ${ms.toFixed(0)} ms`);
       expect(res.status, what).toBe(status);
       expect(body.error.code).toBe(code);
       expect(body.error.message.length).toBeGreaterThan(10);
-      expect(ms).toBeLessThan(1000);
     }
     const short = await post(JSON.stringify({ vector: [1, 2, 3] }), { "content-type": "application/json" });
     expect(short.status).toBe(400);

@@ -5,30 +5,69 @@
  *
  * Set SCREENSHOT_DIR to also save screenshots of the page at 1280 and 390 px.
  */
+import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { mapResponseSchema, searchResponseSchema, similarResponseSchema, tasteResponseSchema, type MapResponse } from "@/lib/movies/core/api-schema";
-import { launchChromium, newPageCollectingErrors } from "./chromium";
+import { loadMovieSeedData } from "@/lib/movies/server/seed-data";
+import { newPageCollectingErrors, useChromium, type CheckedPage } from "./chromium";
 
 const baseURL = inject("baseURL");
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-let browser: Browser;
+const FIXTURE_POSTER = path.resolve(import.meta.dirname, "../fixtures/images/dalmatian-image_0006.jpg");
+const browser = useChromium();
 let map: MapResponse;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   map = mapResponseSchema.parse(await (await fetch(`${baseURL}/api/movies/map`)).json());
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await newPageCollectingErrors(browser, viewport);
-  await page.goto(`${baseURL}/movies`);
-  await page.locator('[data-testid="movie-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
-  return { page, errors };
+async function openPage(viewport = { width: 1280, height: 900 }): Promise<CheckedPage> {
+  const checked = await newPageCollectingErrors(browser(), viewport);
+  await checked.page.goto(`${baseURL}/movies`);
+  await checked.page.locator('[data-testid="movie-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
+  return checked;
+}
+
+/** The same film vectors and genres the server seeds (data/movies), read here to judge the taste ranking independently. */
+let seed: ReturnType<typeof loadMovieSeedData> | undefined;
+function filmFacts() {
+  seed ??= loadMovieSeedData();
+  const { films, filmVectors, dims } = seed;
+  const index = new Map(films.map((f, i) => [f.title, i]));
+  const at = (title: string) => {
+    const i = index.get(title);
+    expect(i, `film ${title} in data/movies`).toBeDefined();
+    return i!;
+  };
+  const vector = (title: string) => filmVectors.subarray(at(title) * dims, (at(title) + 1) * dims);
+  const cosine = (a: string, b: string) => {
+    const x = vector(a);
+    const y = vector(b);
+    let xy = 0,
+      xx = 0,
+      yy = 0;
+    for (let d = 0; d < dims; d++) {
+      xy += x[d] * y[d];
+      xx += x[d] * x[d];
+      yy += y[d] * y[d];
+    }
+    return xy / Math.sqrt(xx * yy);
+  };
+  const meanCosine = (title: string, to: string[]) => to.reduce((s, t) => s + cosine(title, t), 0) / to.length;
+  return { genres: (title: string) => films[at(title)].genres, displayTitle: (title: string) => films[at(title)].displayTitle, meanCosine };
+}
+
+/** Picks a film by typing its name and pressing Enter (the best match), and checks it is the film meant. */
+async function pickFilm(page: Page, query: string, title: string) {
+  const input = page.getByTestId("movie-search");
+  // The pointer rests where the last click left it (the like button, under the suggestion
+  // list): a list opening beneath it would make the hovered row the one Enter picks.
+  await page.mouse.move(0, 0);
+  await input.fill(query);
+  await input.press("Enter");
+  await page.locator(`[data-testid="movie-card"][data-title="${title.replace(/"/g, '\\"')}"]`).waitFor();
 }
 
 const cellOf = (title: string) => {
@@ -116,22 +155,48 @@ describe("movie recommender page", () => {
     await page.close();
   });
 
-  it("learns your taste from two liked films", async () => {
+  it("learns your taste: likes of sci-fi and dislikes of romantic comedies rank sci-fi first and romance last", async () => {
     const { page, errors } = await openPage();
-    const input = page.getByTestId("movie-search");
-    for (const film of ["Toy Story", "Finding Nemo"]) {
-      await input.fill(film);
-      await input.press("Enter");
-      await page.locator(`[data-testid="movie-card"][data-title="${film}"]`).waitFor();
+    const liked = ["Star Wars (film)", "Alien (film)", "The Terminator"];
+    const disliked = ["Pretty Woman", "Notting Hill (film)"];
+    for (const [query, title] of [["star wars", liked[0]], ["alien", liked[1]], ["the terminator", liked[2]]]) {
+      await pickFilm(page, query, title);
       await page.getByTestId("like").click();
     }
-    await expect(page.getByTestId("liked-list").locator("li").count()).resolves.toBe(2);
-    const best = page.getByTestId("taste-best").locator("li");
-    await best.first().waitFor({ timeout: 20_000 });
-    await expect(best.count()).resolves.toBe(10);
-    const bestTitles = await best.evaluateAll((els) => els.map((e) => e.getAttribute("data-title")));
-    expect(bestTitles).not.toContain("Toy Story");
-    await expect(page.getByTestId("taste-worst").locator("li").count()).resolves.toBe(10);
+    await pickFilm(page, "pretty woman", disliked[0]);
+    await page.getByTestId("dislike").click();
+    await pickFilm(page, "notting hill", disliked[1]);
+    // The ranking asked for once both dislikes are in.
+    const taste = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/movies/taste" && r.request().postDataJSON()?.disliked?.length === 2);
+    await page.getByTestId("dislike").click();
+    const facts = filmFacts();
+    const chips = (testId: string) => page.getByTestId(testId).locator("button.mv-remove").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    await expect(chips("liked-list")).resolves.toEqual(liked.map((t) => `Remove ${facts.displayTitle(t)}`));
+    await expect(chips("disliked-list")).resolves.toEqual(disliked.map((t) => `Remove ${facts.displayTitle(t)}`));
+    const response = await taste;
+    expect(response.status()).toBe(200);
+    const ranking = tasteResponseSchema.parse(await response.json());
+    expect(ranking.training).toMatchObject({ liked: 3, disliked: 2, randomNegatives: 0 });
+    // The page shows that ranking, liked and disliked films left out.
+    const shown = async (testId: string) => page.getByTestId(testId).locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-title")!));
+    const bestTitles = ranking.best.map((f) => f.title);
+    const worstTitles = ranking.worst.map((f) => f.title);
+    await expect.poll(() => shown("taste-best"), { timeout: 20_000 }).toEqual(bestTitles);
+    await expect.poll(() => shown("taste-worst"), { timeout: 20_000 }).toEqual(worstTitles);
+    expect(bestTitles).toHaveLength(10);
+    expect(worstTitles).toHaveLength(10);
+    for (const t of [...liked, ...disliked]) expect([...bestTitles, ...worstTitles]).not.toContain(t);
+
+    // What it learned, judged on the data itself: the picks are science fiction and lie
+    // nearer (film-vector cosine) to the liked films than to the disliked; the bottom of the
+    // ranking is romance and nearer to the disliked films.
+    const scifi = bestTitles.filter((t) => facts.genres(t).includes("Science fiction film"));
+    expect(scifi.length, `sci-fi among the top picks ${JSON.stringify(bestTitles)}`).toBeGreaterThanOrEqual(7);
+    for (const t of bestTitles) expect(facts.meanCosine(t, liked), `${t} nearer to the liked films`).toBeGreaterThan(facts.meanCosine(t, disliked));
+    const romance = worstTitles.filter((t) => facts.genres(t).includes("Romance film"));
+    expect(romance.length, `romance among the bottom picks ${JSON.stringify(worstTitles)}`).toBeGreaterThanOrEqual(7);
+    for (const t of worstTitles) expect(facts.meanCosine(t, disliked), `${t} nearer to the disliked films`).toBeGreaterThan(facts.meanCosine(t, liked));
+    expect(bestTitles.some((t) => facts.genres(t).includes("Romance film") && !facts.genres(t).includes("Science fiction film"))).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -148,13 +213,59 @@ describe("movie recommender page", () => {
     const canvas = (await page.locator(".mv-canvas").boundingBox())!;
     expect(canvas.width).toBeGreaterThan(330);
     expect(canvas.x + canvas.width).toBeLessThanOrEqual(390);
-    // Poster images from Wikimedia: offline here, so every load fails - silently, the drawn cards stay.
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "movies-390.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a film's poster image when it loads, and its drawn card when it does not", async () => {
+    const { page, errors, allowConsoleError } = await openPage();
+    // Poster images come from Wikimedia; this machine is offline, so the test serves them:
+    // a fixture JPEG for the films in `served`, a failed load for every other.
+    const film = async (title: string) => similarResponseSchema.parse(await (await fetch(`${baseURL}/api/movies/similar?title=${encodeURIComponent(title)}&k=1`)).json()).movie;
+    const [good, broken] = [await film("The Godfather"), await film("Back to the Future")];
+    expect(good.thumbnail && broken.thumbnail).toBeTruthy();
+    const served = new Set([good.thumbnail!]);
+    const requested: string[] = [];
+    await page.route(/^https:\/\/upload\.wikimedia\.org\//, async (route) => {
+      const url = route.request().url();
+      requested.push(url);
+      if (served.has(url)) await route.fulfill({ status: 200, contentType: "image/jpeg", body: fs.readFileSync(FIXTURE_POSTER) });
+      else await route.abort("failed");
+    });
+    allowConsoleError(/^Failed to load resource: net::ERR_FAILED \(https:\/\/upload\.wikimedia\.org\//);
+
+    // Posters off: the card draws its own poster with the film's title and year.
+    const input = page.getByTestId("movie-search");
+    await input.fill("back to the future");
+    await input.press("Enter");
+    await page.locator('[data-testid="movie-card"][data-title="Back to the Future"]').waitFor();
+    const drawn = page.locator('[data-testid="movie-card"] .mv-poster.drawn');
+    await expect(drawn.locator("span").innerText()).resolves.toBe(broken.displayTitle);
+    await expect(drawn.locator("small").innerText()).resolves.toBe(String(broken.year));
+
+    // Posters on, this film's image fails: it is tried, then the drawn card comes back.
     const thumbs = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/movies/thumbnails");
+    const tried = page.waitForRequest(broken.thumbnail!);
     await page.getByTestId("show-posters").check();
     expect((await thumbs).status()).toBe(200);
-    await page.waitForTimeout(1500);
-    await expect(page.locator(".mv-poster").count()).resolves.toBe(1);
-    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "movies-390.png"), fullPage: true });
+    await tried;
+    await page.waitForFunction(() => !document.querySelector('[data-testid="movie-card"] img.mv-poster'));
+    await expect(drawn.locator("span").innerText()).resolves.toBe(broken.displayTitle);
+    await expect(drawn.locator("small").innerText()).resolves.toBe(String(broken.year));
+
+    // A film whose image loads shows the image itself, decoded, instead of the drawn card.
+    await input.fill("the godfather");
+    await input.press("Enter");
+    await page.locator('[data-testid="movie-card"][data-title="The Godfather"]').waitFor();
+    const img = page.locator('[data-testid="movie-card"] img.mv-poster');
+    await expect(img.getAttribute("alt")).resolves.toBe(`Poster of ${good.displayTitle}`);
+    await page.waitForFunction(() => {
+      const el = document.querySelector<HTMLImageElement>('[data-testid="movie-card"] img.mv-poster');
+      return !!el && el.complete && el.naturalWidth > 0;
+    });
+    await expect(drawn.count()).resolves.toBe(0);
+    expect(requested).toContain(good.thumbnail);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { apiErrorBodySchema } from "@/lib/api/errors";
 import {
@@ -10,25 +9,21 @@ import {
   universalResponseSchema,
 } from "@/lib/numbers/core/api-schema";
 import type { NumbersTreeNode } from "@/lib/numbers/core/types";
-import { launchChromium, newPageCollectingErrors } from "./chromium";
+import { newPageCollectingErrors, useChromium, type CheckedPage } from "./chromium";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
+const browser = useChromium();
 let languageNames: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
   languageNames = languagesResponseSchema.parse(await (await fetch(`${baseURL}/api/numbers/languages`)).json()).map((l) => l.name);
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await newPageCollectingErrors(browser, viewport);
-  await page.goto(`${baseURL}/numbers`);
-  await page.getByTestId("dendrogram").waitFor();
-  return { page, errors };
+async function openPage(viewport = { width: 1280, height: 900 }): Promise<CheckedPage> {
+  const checked = await newPageCollectingErrors(browser(), viewport);
+  await checked.page.goto(`${baseURL}/numbers`);
+  await checked.page.getByTestId("dendrogram").waitFor();
+  return checked;
 }
 
 const leaves = (node: NumbersTreeNode): string[] => (node.children ? node.children.flatMap(leaves) : node.name ? [node.name] : []);

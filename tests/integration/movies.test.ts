@@ -35,14 +35,12 @@ const get = (handler: (r: Request, c: unknown) => Promise<Response> | Response, 
 
 describeEachBackend("movie recommender", (backend) => {
   let db: Database;
-  let seedMs = 0;
 
   beforeAll(async () => {
     db = await openTestDatabase(backend);
-    const started = Date.now();
+    // How long seeding takes: `npm run bench -- seed`.
     const [report] = await runSeeds(db, [moviesSeedStep], () => undefined);
-    seedMs = Date.now() - started;
-    console.log(`[movies] seed on ${backend.label}: ${report.rows} rows in ${seedMs} ms`);
+    expect(report).toMatchObject({ name: "movies", status: "seeded" });
     appDb.appDatabase = Promise.resolve(db);
   }, 180_000);
   afterAll(async () => {
@@ -50,12 +48,11 @@ describeEachBackend("movie recommender", (backend) => {
     await db?.close();
   });
 
-  it("seeds 20,000 films and their vectors in seconds, and re-seeding is a no-op", async () => {
+  it("seeds 20,000 films and their vectors, and re-seeding is a no-op", async () => {
     const [{ count }] = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM movie`);
     expect(Number(count)).toBe(20_000);
     const info = await collectionInfo(db, MOVIES_COLLECTION);
     expect(info).toMatchObject({ dims: 50, metric: "cosine", itemCount: 20_000 });
-    expect(seedMs).toBeLessThan(60_000);
     const [again] = await runSeeds(db, [moviesSeedStep], () => undefined);
     expect(again.status).toBe("up-to-date");
   });

@@ -3,9 +3,9 @@
  * Browser-safe (zod only): the page, the routes and the tests share these.
  */
 import { z } from "zod";
+// The constants module only: "@/lib/vision" would pull tfjs into page bundles.
+import { EMBEDDING_DIM } from "@/lib/vision/constants";
 
-/** MobileNet v1 0.75 embedding width (= EMBEDDING_DIM of lib/vision; not imported to keep tfjs out of page bundles). */
-export const IMAGE_EMBEDDING_DIM = 768;
 export const DEFAULT_RESULTS = 10;
 export const MAX_RESULTS = 50;
 export const DEFAULT_PAGE_SIZE = 48;
@@ -28,7 +28,7 @@ export const searchJsonBodySchema = z
   .object({
     vector: z
       .array(z.number({ error: "must be a finite number" }))
-      .length(IMAGE_EMBEDDING_DIM, `must hold exactly ${IMAGE_EMBEDDING_DIM} numbers (a MobileNet v1 0.75 embedding)`),
+      .length(EMBEDDING_DIM, `must hold exactly ${EMBEDDING_DIM} numbers (a MobileNet v1 0.75 embedding)`),
     k: z.number().int().min(1).max(MAX_RESULTS).default(DEFAULT_RESULTS),
     /** The classifier's labels for the query as the browser computed them; echoed back, most probable first. */
     labels: z.array(imagenetLabelSchema).max(MAX_QUERY_LABELS).default([]),
@@ -93,3 +93,11 @@ export const photosResponseSchema = z.object({
   total: z.number().int(),
 });
 export type PhotosResponse = z.infer<typeof photosResponseSchema>;
+
+/** One Caltech-101 class with its photo count per split (the page's class picker). */
+export interface ClassSummary {
+  label: string;
+  index: number;
+  query: number;
+  background: number;
+}

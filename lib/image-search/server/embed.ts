@@ -4,7 +4,7 @@
  * backend. The model is loaded once per process, on first use. Node only.
  */
 import "server-only";
-import { analyze, preprocess, shortLabel, type MobileNet } from "@/lib/vision";
+import { embedPixels, type MobileNet } from "@/lib/vision";
 import { decodeImage, DEFAULT_DECODE_LIMITS, loadMobileNetFromDir, useWasmBackend, type DecodeLimits } from "@/lib/vision/node";
 import { createConcurrencyLimiter } from "@/lib/api/limiter";
 import type { QueryLabel } from "../core/api-schema";
@@ -38,24 +38,23 @@ export interface ServerEmbedding {
 /**
  * Image bytes -> embedding + top-5 ImageNet labels (short names). Bad input throws
  * ImageInputError (empty / too_large / too_many_pixels / not_an_image / truncated / corrupt),
- * always before the model is touched.
+ * always before the model is touched; too many waiting uploads throw DomainError "busy".
  */
 export function embedImageBytes(bytes: Uint8Array, limits: DecodeLimits = UPLOAD_LIMITS): Promise<ServerEmbedding> {
   return embeddingLimiter.run(() => decodeAndEmbed(bytes, limits));
 }
 
 // Two cores: one embedding at a time keeps the event loop free for other requests;
-// a short queue absorbs bursts, beyond it uploads get 503 "busy" instead of waiting forever.
-const embeddingLimiter = createConcurrencyLimiter(1, 8);
+// a short queue absorbs bursts, beyond it uploads are refused as "busy" instead of waiting forever.
+const embeddingLimiter = createConcurrencyLimiter(1, 8, "The server is busy with other images; try again in a moment.");
 
 async function decodeAndEmbed(bytes: Uint8Array, limits: DecodeLimits): Promise<ServerEmbedding> {
   const pixels = await decodeImage(bytes, limits);
-  const input = preprocess(pixels);
   const net = await serverModel();
-  const { embedding, predictions } = await analyze(net, input, { topK: 5 });
+  const { embedding, labels } = await embedPixels(net, pixels);
   return {
     embedding,
-    labels: predictions.map((p) => ({ label: shortLabel(p.label), probability: p.probability })),
+    labels,
     width: pixels.width,
     height: pixels.height,
     format: pixels.format,

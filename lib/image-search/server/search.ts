@@ -5,8 +5,8 @@
  */
 import "server-only";
 import fs from "node:fs";
-import { notFound } from "@/lib/api/errors";
-import type { Database } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { SqlDb } from "@/lib/db";
 import { projectPath } from "@/lib/paths";
 import { nearest, nearestToKey, type SearchHit } from "@/lib/vector-search";
 import { DEFAULT_RESULTS, type QueryLabel, type SearchResponse, type SimilarResponse } from "../core/api-schema";
@@ -15,7 +15,6 @@ import { INDEX_COLLECTION, photoById, photosByIds, photoVector, type PhotoSummar
 
 export const CALIBRATION_FILE = "data/image-search/calibration.json";
 
-type Db = Pick<Database, "sql">;
 
 let calibrationCache: Calibration | undefined;
 
@@ -36,7 +35,7 @@ export interface Neighbour extends PhotoSummary {
 }
 
 /** Hits of the vector search joined with their photos, best first. */
-async function withPhotos(db: Db, hits: SearchHit[]): Promise<Neighbour[]> {
+async function withPhotos(db: SqlDb, hits: SearchHit[]): Promise<Neighbour[]> {
   const photos = new Map((await photosByIds(db, hits.map((h) => h.key))).map((p) => [p.id, p]));
   return hits.flatMap((h) => {
     const photo = photos.get(h.key);
@@ -45,7 +44,7 @@ async function withPhotos(db: Db, hits: SearchHit[]): Promise<Neighbour[]> {
 }
 
 /** The max(k, 10) nearest indexed photos to a vector (cosine), best first. */
-export async function nearestPhotos(db: Db, vector: Float32Array | number[], k: number, excludeIds: string[] = []): Promise<Neighbour[]> {
+export async function nearestPhotos(db: SqlDb, vector: Float32Array | number[], k: number, excludeIds: string[] = []): Promise<Neighbour[]> {
   return withPhotos(db, await nearest(db, INDEX_COLLECTION, vector, { k: Math.max(k, CONFIDENCE_NEIGHBOURS), excludeKeys: excludeIds }));
 }
 
@@ -73,8 +72,8 @@ function answer(neighbours: Neighbour[], k: number, labels: QueryLabel[], calibr
   };
 }
 
-/** Search with a query vector (768 floats). Invalid vectors throw 400 ApiErrors (lib/vector-search). */
-export async function searchByVector(db: Db, vector: Float32Array | number[], options: SearchOptions = {}): Promise<SearchResponse> {
+/** Search with a query vector (768 floats). Invalid vectors throw invalid_input DomainErrors (lib/vector-search). */
+export async function searchByVector(db: SqlDb, vector: Float32Array | number[], options: SearchOptions = {}): Promise<SearchResponse> {
   const k = options.k ?? DEFAULT_RESULTS;
   const neighbours = await nearestPhotos(db, vector, k);
   return answer(neighbours, k, options.labels ?? [], options.calibration ?? loadCalibration());
@@ -84,7 +83,7 @@ export async function searchByVector(db: Db, vector: Float32Array | number[], op
  * Search with a stored photo: an indexed one (itself excluded from the results) or a
  * held-out one (query / background split, never in the results anyway).
  */
-export async function searchSimilar(db: Db, id: string, options: Omit<SearchOptions, "labels"> = {}): Promise<SimilarResponse> {
+export async function searchSimilar(db: SqlDb, id: string, options: Omit<SearchOptions, "labels"> = {}): Promise<SimilarResponse> {
   const k = options.k ?? DEFAULT_RESULTS;
   const query = await photoById(db, id);
   if (!query) throw notFound("photo_not_found", `No photo with id "${id}".`);

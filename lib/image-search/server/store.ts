@@ -6,8 +6,9 @@
  * No HTTP here; the routes and the seed step call these.
  */
 import "server-only";
-import type { Database } from "@/lib/db";
-import { getVector, putVectors, type VectorDb } from "@/lib/vector-search";
+import type { SqlDb } from "@/lib/db";
+import { getVector, putVectors } from "@/lib/vector-search";
+import type { ClassSummary, Photo } from "../core/api-schema";
 import type { ImageIndex } from "../core/index-reader";
 import type { Split } from "../core/split";
 
@@ -16,26 +17,9 @@ export const HELDOUT_COLLECTION = "caltech101-heldout";
 /** The held-out collection is only read by key, so its cube keeps few PCA coordinates (faster to seed). */
 const HELDOUT_REDUCED_DIMS = 16;
 
-type Db = Pick<Database, "sql">;
 
-export interface ImagenetLabel {
-  label: string;
-  probability: number;
-}
-
-/** A photo as the API and the page show it. */
-export interface PhotoSummary {
-  id: string;
-  label: string;
-  split: Split;
-  thumbnailUrl: string;
-  thumbWidth: number;
-  thumbHeight: number;
-  width: number;
-  height: number;
-  /** The classifier's top-5 ImageNet labels, most probable first. */
-  imagenet: ImagenetLabel[];
-}
+/** A photo as the API and the page show it (the API's photo schema). */
+export type PhotoSummary = Photo;
 
 interface PhotoRow {
   id: string;
@@ -73,7 +57,7 @@ function toSummary(row: PhotoRow): PhotoSummary {
  * vector collection wholesale (putVectors with replace). Returns the rows written
  * (photos + vectors).
  */
-export async function storeImageIndex(db: Db, index: ImageIndex, progress: (line: string) => void = () => undefined): Promise<number> {
+export async function storeImageIndex(db: SqlDb, index: ImageIndex, progress: (line: string) => void = () => undefined): Promise<number> {
   const { photos, dim } = index;
   const rows = photos.map((p, position) => ({
     id: p.id,
@@ -122,19 +106,19 @@ export async function storeImageIndex(db: Db, index: ImageIndex, progress: (line
 }
 
 /** The photos with these ids, in the order asked (unknown ids are left out). */
-export async function photosByIds(db: Db, ids: readonly string[]): Promise<PhotoSummary[]> {
+export async function photosByIds(db: SqlDb, ids: readonly string[]): Promise<PhotoSummary[]> {
   if (ids.length === 0) return [];
   const rows = await db.sql.query<PhotoRow>(`SELECT ${PHOTO_COLUMNS} FROM image_photo WHERE id = ANY($1::text[])`, [ids]);
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function photoById(db: Db, id: string): Promise<PhotoSummary | null> {
+export async function photoById(db: SqlDb, id: string): Promise<PhotoSummary | null> {
   return (await photosByIds(db, [id]))[0] ?? null;
 }
 
 /** The stored vector of any photo (index or held out), or null. */
-export async function photoVector(db: VectorDb, photo: Pick<PhotoSummary, "id" | "split">): Promise<Float32Array | null> {
+export async function photoVector(db: SqlDb, photo: Pick<PhotoSummary, "id" | "split">): Promise<Float32Array | null> {
   return getVector(db, photo.split === "index" ? INDEX_COLLECTION : HELDOUT_COLLECTION, photo.id);
 }
 
@@ -152,7 +136,7 @@ export interface PhotoPage {
  * image_0002, ..., so a page shows many classes; within one class it is id order.
  */
 export async function listPhotos(
-  db: Db,
+  db: SqlDb,
   filter: { split?: Split; label?: string; cursor?: string; limit: number },
 ): Promise<PhotoPage> {
   const where: string[] = [];
@@ -175,15 +159,8 @@ export async function listPhotos(
   return { photos, nextCursor: more ? photos[photos.length - 1].id : null, total: Number(count) };
 }
 
-export interface ClassSummary {
-  label: string;
-  index: number;
-  query: number;
-  background: number;
-}
-
 /** Every class with its photo count per split, by name. */
-export async function listClasses(db: Db): Promise<ClassSummary[]> {
+export async function listClasses(db: SqlDb): Promise<ClassSummary[]> {
   const rows = await db.sql.query<{ label: string; split: string; count: number | string }>(
     `SELECT label, split, count(*)::int AS count FROM image_photo GROUP BY label, split ORDER BY label`,
   );

@@ -184,3 +184,24 @@ export function decodeLayout(text: string): MovieLayout {
 export function encodeLinkData(data: LinkData): { movies: string; links: string; pairs: Uint8Array } {
   return { movies: encodeMovies(data.films), links: encodeLinks(data.links), pairs: encodePairs(data.filmLinks, data.links.length) };
 }
+
+/** data/movies/model.json: how the committed vectors were trained. */
+export interface ModelInfo {
+  version: 1;
+  dims: number;
+  films: number;
+  links: number;
+  dtype: "float16";
+  /** Rows are scaled to unit length, so cosine = dot product. */
+  normalised: true;
+  training: Record<string, unknown>;
+}
+
+export interface MovieData extends LinkData {
+  dims: number;
+  /** films x dims, unit rows (float16 on disk). */
+  filmVectors: Float32Array;
+  /** links x dims, unit rows. */
+  linkVectors: Float32Array;
+  layout: MovieLayout;
+}

@@ -5,6 +5,8 @@
 // exactly like the cosine of x and w, so the best films are the nearest to w and the
 // worst the nearest to -w).
 
+import { fitLogistic, logisticProbability, sigmoid, type LogisticModel } from "@/lib/ml/logistic";
+
 export interface TasteExample {
   vector: ArrayLike<number>;
   label: 0 | 1;
@@ -12,16 +14,12 @@ export interface TasteExample {
   weight: number;
 }
 
-export interface TasteModel {
-  weights: Float64Array;
-  bias: number;
-}
+/** Weights on the raw film vector (not standardised) and a bias. */
+export type TasteModel = LogisticModel;
 
 export interface TrainTasteOptions {
   /** L2 penalty on the weights (not the bias). */
   l2?: number;
-  iterations?: number;
-  learningRate?: number;
 }
 
 /** How many random catalogue films stand in for "disliked" when nothing is disliked. */
@@ -51,38 +49,18 @@ export function tasteExamples(
   ];
 }
 
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
-
-/** Weighted L2-regularised logistic regression by full-batch gradient descent (n and dims are small). */
-export function trainTaste(examples: readonly TasteExample[], dims: number, options: TrainTasteOptions = {}): TasteModel {
-  const l2 = options.l2 ?? 0.01;
-  const iterations = options.iterations ?? 400;
-  const rate = options.learningRate ?? 2;
-  const weights = new Float64Array(dims);
-  let bias = 0;
-  const totalWeight = examples.reduce((s, e) => s + e.weight, 0) || 1;
-  const grad = new Float64Array(dims);
-  for (let it = 0; it < iterations; it++) {
-    grad.fill(0);
-    let gradBias = 0;
-    for (const { vector, label, weight } of examples) {
-      let z = bias;
-      for (let d = 0; d < dims; d++) z += weights[d] * vector[d];
-      const error = (sigmoid(z) - label) * (weight / totalWeight);
-      for (let d = 0; d < dims; d++) grad[d] += error * vector[d];
-      gradBias += error;
-    }
-    for (let d = 0; d < dims; d++) weights[d] -= rate * (grad[d] + l2 * weights[d]);
-    bias -= rate * gradBias;
-  }
-  return { weights, bias };
+/** Weighted L2-regularised logistic regression (lib/ml/logistic): weighted mean log loss + l2/2 |w|^2, fitted to convergence. */
+export function trainTaste(examples: readonly TasteExample[], options: TrainTasteOptions = {}): TasteModel {
+  return fitLogistic(
+    examples.map((e) => e.vector),
+    examples.map((e) => e.label),
+    { sampleWeights: examples.map((e) => e.weight), l2: options.l2 ?? 0.01 },
+  );
 }
 
 /** P(liked) for a vector. */
 export function tasteProbability(model: TasteModel, vector: ArrayLike<number>): number {
-  let z = model.bias;
-  for (let d = 0; d < model.weights.length; d++) z += model.weights[d] * vector[d];
-  return sigmoid(z);
+  return logisticProbability(model, vector);
 }
 
 /** P(liked) of a unit vector whose cosine with the weight vector is `cosine`. */

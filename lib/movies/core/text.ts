@@ -1,6 +1,7 @@
-// Text helpers for the movie link builder: Wikipedia titles, name keys, and a
-// small tokenizer for lead paragraphs that keeps initials ("D. W. Griffith")
-// and abbreviations ("Warner Bros.") inside names instead of ending sentences.
+// Text helpers for the movie link builder (and the title keys the store searches
+// by): Wikipedia titles, name keys, and a small tokenizer for lead paragraphs that
+// keeps initials ("D. W. Griffith") and abbreviations ("Warner Bros.") inside
+// names instead of ending sentences.
 
 /** Wikipedia article title from an href or URI tail: percent-decoded, `_` -> space, first letter upper-cased. */
 export function wikiTitle(raw: string): string {

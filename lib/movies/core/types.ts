@@ -52,7 +52,7 @@ export interface LinkData {
   filmLinks: Int32Array[];
 }
 
-/** One film from a source before links are counted: link name -> kinds it was seen as. */
+/** One film from a source before links are counted; `links`: link name -> the kind it was seen as most. */
 export interface RawFilm {
   title: string;
   displayTitle: string;

@@ -3,9 +3,10 @@
 
 import { TopK } from "@/lib/ml/top-k";
 import { createRng } from "@/lib/ml/rng";
-import { dotAt } from "@/lib/ml/vectors";
+import { bruteForceNearest, dotAt } from "@/lib/ml/vectors";
 
-import { PairIndex, pairScore, type EmbeddingModel, type PairList } from "@/lib/ml/embedding/trainer";
+import { pairCosine, type EmbeddingModel } from "@/lib/ml/embedding/model";
+import { PairIndex, type PairList } from "@/lib/ml/embedding/pairs";
 import type { Film } from "../core/types";
 
 /**
@@ -29,7 +30,7 @@ export function splitHoldout(filmLinks: readonly Int32Array[], linkCount: number
       } else train.push([f, l]);
     }
   });
-  const toList = (pairs: [number, number][]): PairList => ({ films: Int32Array.from(pairs, (p) => p[0]), links: Int32Array.from(pairs, (p) => p[1]) });
+  const toList = (pairs: [number, number][]): PairList => ({ rows: Int32Array.from(pairs, (p) => p[0]), contexts: Int32Array.from(pairs, (p) => p[1]) });
   return { train: toList(train), heldOut: toList(held) };
 }
 
@@ -61,26 +62,26 @@ export function evaluateLinkPrediction(
   const k = options.k ?? 10;
   const rankSample = options.rankSample ?? 2000;
   const rng = createRng(options.seed ?? 7);
-  const { linkCount, dims } = model;
-  const all = new PairIndex({ films: Int32Array.from([...train.films, ...heldOut.films]), links: Int32Array.from([...train.links, ...heldOut.links]) }, linkCount);
+  const { contextCount: linkCount, dims } = model;
+  const all = new PairIndex({ rows: Int32Array.from([...train.rows, ...heldOut.rows]), contexts: Int32Array.from([...train.contexts, ...heldOut.contexts]) }, linkCount);
   const trainIndex = new PairIndex(train, linkCount);
   const popularity = new Float64Array(linkCount);
-  for (const l of train.links) popularity[l]++;
+  for (const l of train.contexts) popularity[l]++;
   // Tie-break popularity by a tiny random jitter so ties count half on average.
   const popJitter = Float64Array.from(popularity, (p) => p + rng.next() * 1e-3);
 
   let wins = 0;
   let popWins = 0;
   let comparisons = 0;
-  for (let i = 0; i < heldOut.films.length; i++) {
-    const f = heldOut.films[i];
-    const l = heldOut.links[i];
-    const s = pairScore(model, f, l);
+  for (let i = 0; i < heldOut.rows.length; i++) {
+    const f = heldOut.rows[i];
+    const l = heldOut.contexts[i];
+    const s = pairCosine(model, f, l);
     for (let n = 0; n < negatives; n++) {
       let x: number;
       do x = rng.int(linkCount);
       while (all.has(f, x));
-      const sx = pairScore(model, f, x);
+      const sx = pairCosine(model, f, x);
       wins += s > sx ? 1 : s === sx ? 0.5 : 0;
       popWins += popJitter[l] > popJitter[x] ? 1 : 0;
       comparisons++;
@@ -88,23 +89,23 @@ export function evaluateLinkPrediction(
   }
 
   // hits@k: rank the held-out link among all links not in the film's training set.
-  const unitLinks = new Float32Array(model.linkVectors.length);
+  const unitLinks = new Float32Array(model.contextVectors.length);
   for (let o = 0; o < unitLinks.length; o += dims) {
     let s = 0;
-    for (let d = 0; d < dims; d++) s += model.linkVectors[o + d] ** 2;
+    for (let d = 0; d < dims; d++) s += model.contextVectors[o + d] ** 2;
     const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let d = 0; d < dims; d++) unitLinks[o + d] = model.linkVectors[o + d] * inv;
+    for (let d = 0; d < dims; d++) unitLinks[o + d] = model.contextVectors[o + d] * inv;
   }
   const popOrder = Array.from({ length: linkCount }, (_, i) => i).sort((a, b) => popJitter[b] - popJitter[a]);
-  const sample = Math.min(rankSample, heldOut.films.length);
+  const sample = Math.min(rankSample, heldOut.rows.length);
   let hits = 0;
   let popHits = 0;
   const filmVec = new Float32Array(dims);
   for (let n = 0; n < sample; n++) {
-    const i = sample === heldOut.films.length ? n : rng.int(heldOut.films.length);
-    const f = heldOut.films[i];
-    const l = heldOut.links[i];
-    for (let d = 0; d < dims; d++) filmVec[d] = model.filmVectors[f * dims + d];
+    const i = sample === heldOut.rows.length ? n : rng.int(heldOut.rows.length);
+    const f = heldOut.rows[i];
+    const l = heldOut.contexts[i];
+    for (let d = 0; d < dims; d++) filmVec[d] = model.rowVectors[f * dims + d];
     const target = dotAt(filmVec, unitLinks, l * dims, dims);
     let better = 0;
     for (let x = 0; x < linkCount && better < k; x++) {
@@ -126,7 +127,7 @@ export function evaluateLinkPrediction(
     hitsAtK: hits / sample,
     popularityHitsAtK: popHits / sample,
     k,
-    heldOutPairs: heldOut.films.length,
+    heldOutPairs: heldOut.rows.length,
     rankedPairs: sample,
   };
 }
@@ -199,15 +200,8 @@ export function groupRecall(groups: readonly { group: FilmGroup; members: number
 
 /** k nearest rows of unit vectors (cosine) to row i, itself excluded. */
 export function nearestByVector(unit: Float32Array, dims: number, i: number, k: number): number[] {
-  const rows = unit.length / dims;
-  const heap = new TopK(k);
   const q = unit.subarray(i * dims, (i + 1) * dims);
-  for (let r = 0; r < rows; r++) {
-    if (r === i) continue;
-    const d = 1 - dotAt(q, unit, r * dims, dims);
-    if (d < heap.worst) heap.offer(d, r);
-  }
-  return heap.sorted().map((h) => h.index);
+  return bruteForceNearest(unit, dims, q, k, "cosine", new Set([i])).map((h) => h.index);
 }
 
 /** Baseline without a model: k films sharing the most links with film i, by cosine of the binary link sets. */

@@ -1,12 +1,13 @@
-// Reading and writing data/movies/ (Node only). A seed step or an API route
-// loads everything with loadMovieData(); scripts write with the save* helpers.
+// Reading and writing data/movies/ (Node only) for scripts, the benchmark and
+// tests: load* reads the files back, save* writes them. The server's seed step
+// reads them through lib/movies/server/seed-data.ts.
 
 import fs from "node:fs";
 import path from "node:path";
 
 import { projectPath } from "@/lib/paths";
 
-import { decodeFloat16, decodeLayout, decodeLinks, decodeMovies, decodePairs, encodeFloat16, encodeLinkData, type MovieLayout } from "../core/format";
+import { decodeFloat16, decodeLayout, decodeLinks, decodeMovies, decodePairs, encodeFloat16, encodeLinkData, type ModelInfo, type MovieData } from "../core/format";
 import type { Film, Link, LinkData } from "../core/types";
 
 export const MOVIES_DATA_DIR = "data/movies";
@@ -24,26 +25,6 @@ export const MOVIE_FILES = {
 } as const;
 
 /** What model.json records next to the vectors. */
-export interface ModelInfo {
-  version: 1;
-  dims: number;
-  films: number;
-  links: number;
-  dtype: "float16";
-  /** Rows are scaled to unit length, so cosine = dot product. */
-  normalised: true;
-  training: Record<string, unknown>;
-}
-
-export interface MovieData extends LinkData {
-  dims: number;
-  /** films x dims, unit rows (float16 on disk). */
-  filmVectors: Float32Array;
-  /** links x dims, unit rows. */
-  linkVectors: Float32Array;
-  layout: MovieLayout;
-}
-
 export function moviesDir(dir?: string): string {
   return dir ?? projectPath(MOVIES_DATA_DIR);
 }

@@ -104,8 +104,3 @@ export function genreTitles(label: string): string[] {
   }
   return [...out];
 }
-
-/** The short label shown on a card ("Science fiction film" -> "Science fiction"). */
-export function genreLabel(title: string): string {
-  return title.replace(/\s*\((?:genre|film and television|film technique)\)$/, "").replace(/ (?:film|movie)$/, "");
-}

@@ -42,8 +42,6 @@ export function isCompanyName(name: string): boolean {
   return COMPANY_WORDS.test(name) || COMPANY_BRANDS.test(name);
 }
 
-const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|final|last|next|latest|original|new|main|penultimate)$/i;
-
 function wordAt(tokens: readonly Token[], i: number): string {
   const token = tokens[i];
   return token && token.type === "word" ? token.text.toLowerCase() : "";
@@ -131,11 +129,6 @@ const FRANCHISE_RE = /\b(?:installment|instalment|entry|film|chapter|movie|part|
 const FRANCHISE_NOUN = /^(?:franchise|series|trilogy|saga|universe|cycle|films|tetralogy|quadrilogy|anthology|continuity|shared)$/i;
 const WORK_TYPE = /^(?:novel|novels|novella|play|plays|stage|short|story|stories|book|books|comic|comics|strip|musical|memoir|poem|opera|operetta|song|article|game|series|character|characters|fairy|tale|tales|biography|autobiography|legend|myth|screenplay|manga|franchise|toy|line|board|television|tv|radio|serial|magazine|newspaper|broadway|sketch|graphic|children's|picture|nonfiction|non-fiction|true|life|works|work|writings|poems|film)$/i;
 const SKIPPABLE = /^(?:\w+-volume|semi-autobiographical|autobiographical|the|a|an|his|her|their|its|same-titled|eponymous|bestselling|best-selling|popular|classic|famous|acclaimed|original|unpublished|successful|hit|pulitzer|prize-winning|award-winning|english|american|british|french|german|italian|russian|japanese|of|name|same|titled|entitled|called|by|and|\d{4}|\d{4}s)$/i;
-
-function yearIn(text: string): number | null {
-  const m = /\b(1[89]\d\d|20\d\d)\b/.exec(text);
-  return m ? Number(m[1]) : null;
-}
 
 /**
  * All lead-paragraph facts of one film. `ownTitle` (the display title) names

@@ -3,7 +3,8 @@
 
 import { evaluateLinkPrediction, groupMembers, groupRecall, invertFilmLinks, nearestByLinkOverlap, nearestByVector, type GroupRecall, type LinkPredictionResult } from "./evaluate";
 import { QUALITY_GROUPS } from "./groups";
-import { type EmbeddingModel, type PairList } from "@/lib/ml/embedding/trainer";
+import type { EmbeddingModel } from "@/lib/ml/embedding/model";
+import type { PairList } from "@/lib/ml/embedding/pairs";
 import { normaliseRows } from "@/lib/ml/vectors";
 import type { LinkData } from "../core/types";
 

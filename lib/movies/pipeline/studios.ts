@@ -54,8 +54,8 @@ const ALIASES: [string, string[]][] = [
   ["Netflix", []],
 ];
 
-const CANONICAL = new Map<string, string>();
-for (const [title, aliases] of ALIASES) for (const name of [title, ...aliases]) CANONICAL.set(nameKey(name), title);
+/** nameKey of a studio name or alias -> its canonical title. */
+const CANONICAL: ReadonlyMap<string, string> = new Map(ALIASES.flatMap(([title, aliases]) => [title, ...aliases].map((name) => [nameKey(name), title] as const)));
 
 /** The canonical title of a known studio name or alias, else null. */
 export function knownStudio(raw: string): string | null {

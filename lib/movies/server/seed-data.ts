@@ -7,7 +7,7 @@ import "server-only";
 import fs from "node:fs";
 import { projectPath } from "@/lib/paths";
 import { decodeFloat16, decodeLayout, decodeMovies } from "../core/format";
-import type { MovieData } from "../pipeline/files";
+import type { MovieData } from "../core/format";
 
 export const MOVIE_SEED_FILES = {
   movies: "data/movies/movies.json",

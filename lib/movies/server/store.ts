@@ -1,23 +1,22 @@
 /**
  * Reading and writing the movie recommender's tables: `movie` (one row per film, with its
  * poster-map cell) and the film vectors in the shared vector store (collection "movies",
- * key = Wikipedia title, cosine). No HTTP here; the routes and the seed step call these.
+ * key = Wikipedia title, cosine). No HTTP here (errors are DomainErrors); the routes and the seed step call these.
  */
 import "server-only";
 import crypto from "node:crypto";
-import { notFound, badRequest } from "@/lib/api/errors";
-import type { Database } from "@/lib/db";
+import { invalidInput, notFound } from "@/lib/errors";
+import type { SqlDb } from "@/lib/db";
 import { nearest, nearestToKey, putVectors } from "@/lib/vector-search";
 import { decodeEmbedding, EMBEDDING_AS_BASE64 } from "@/lib/vector-search/store";
 import type { FilmDetail, FilmRef, MapResponse, ScoredFilm, TasteResponse } from "../core/api-schema";
 import { SEARCH_RESULTS } from "../core/api-schema";
-import type { MovieData } from "../pipeline/files";
+import type { MovieData } from "../core/format";
 import { probabilityFromCosine, RANDOM_NEGATIVES, sampleIndices, seedFromStrings, tasteExamples, trainTaste, weightNorm } from "../core/taste";
 import { titleKey } from "../core/text";
 
 export const MOVIES_COLLECTION = "movies";
 
-type Db = Pick<Database, "sql">;
 
 interface MovieRow {
   title: string;
@@ -50,7 +49,7 @@ const toDetail = (row: MovieRow): FilmDetail => ({
 });
 
 /** Replaces the demo's rows: the movie table in one transaction, then the "movies" vector collection. Returns rows written. */
-export async function storeMovieData(db: Db, data: Pick<MovieData, "films" | "filmVectors" | "dims" | "layout">, progress: (line: string) => void = () => undefined): Promise<number> {
+export async function storeMovieData(db: SqlDb, data: Pick<MovieData, "films" | "filmVectors" | "dims" | "layout">, progress: (line: string) => void = () => undefined): Promise<number> {
   const { films, filmVectors, dims, layout } = data;
   const rows = films.map((f, position) => ({
     title: f.title,
@@ -93,7 +92,7 @@ export async function storeMovieData(db: Db, data: Pick<MovieData, "films" | "fi
  * a word inside the title starting with it; exact display-title matches first, each tier
  * best known first. Case, accents, punctuation and a leading article are ignored.
  */
-export async function searchMovies(db: Db, query: string, limit = SEARCH_RESULTS): Promise<FilmRef[]> {
+export async function searchMovies(db: SqlDb, query: string, limit = SEARCH_RESULTS): Promise<FilmRef[]> {
   const q = titleKey(query);
   if (!q) return [];
   const rows = await db.sql.query<MovieRow & { tier: number }>(
@@ -112,7 +111,7 @@ export async function searchMovies(db: Db, query: string, limit = SEARCH_RESULTS
   return rows.map(toRef);
 }
 
-export async function movieByTitle(db: Db, title: string): Promise<FilmDetail | null> {
+export async function movieByTitle(db: SqlDb, title: string): Promise<FilmDetail | null> {
   let rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie WHERE title = $1`, [title]);
   if (!rows.length) {
     rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie WHERE lower(title) = lower($1) ORDER BY popularity DESC LIMIT 1`, [title]);
@@ -121,14 +120,14 @@ export async function movieByTitle(db: Db, title: string): Promise<FilmDetail | 
 }
 
 /** The films with these titles, in the order asked (unknown titles left out). */
-export async function moviesByTitles(db: Db, titles: readonly string[]): Promise<FilmDetail[]> {
+export async function moviesByTitles(db: SqlDb, titles: readonly string[]): Promise<FilmDetail[]> {
   if (!titles.length) return [];
   const rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie WHERE title = ANY($1::text[])`, [titles]);
   const byTitle = new Map(rows.map((r) => [r.title, toDetail(r)]));
   return titles.flatMap((t) => byTitle.get(t) ?? []);
 }
 
-async function unknownTitle(db: Db, title: string): Promise<never> {
+async function unknownTitle(db: SqlDb, title: string): Promise<never> {
   // The closest titles: the text as a prefix, else ever shorter prefixes ("Toy Storey" ->
   // "Toy Story"): a character at a time for a while, then a word at a time.
   let key = titleKey(title.replace(/\s*\([^)]*\)\s*$/, ""));
@@ -143,7 +142,7 @@ async function unknownTitle(db: Db, title: string): Promise<never> {
 }
 
 /** The film and its k most similar films (cosine of film vectors, via the shared vector search). */
-export async function similarMovies(db: Db, title: string, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
+export async function similarMovies(db: SqlDb, title: string, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
   const movie = (await movieByTitle(db, title)) ?? (await unknownTitle(db, title));
   const hits = await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k });
   const films = new Map((await moviesByTitles(db, hits.map((h) => h.key))).map((f) => [f.title, f]));
@@ -155,7 +154,7 @@ export async function similarMovies(db: Db, title: string, k: number): Promise<{
 }
 
 /** Film vectors by title (from the vector store). */
-export async function movieVectors(db: Db, titles: readonly string[]): Promise<Map<string, Float32Array>> {
+export async function movieVectors(db: SqlDb, titles: readonly string[]): Promise<Map<string, Float32Array>> {
   if (!titles.length) return new Map();
   const rows = await db.sql.query<{ key: string; embedding: string }>(
     `SELECT key, ${EMBEDDING_AS_BASE64} AS embedding FROM vector_item WHERE collection = $1 AND key = ANY($2::text[])`,
@@ -169,15 +168,15 @@ export async function movieVectors(db: Db, titles: readonly string[]): Promise<M
  * RANDOM_NEGATIVES random catalogue films as weak negatives when nothing is disliked; the
  * catalogue (input films excluded) ranked by P(liked), best and worst k.
  */
-export async function tasteRanking(db: Db, liked: readonly string[], disliked: readonly string[], k: number): Promise<TasteResponse> {
+export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked: readonly string[], k: number): Promise<TasteResponse> {
   const likedSet = [...new Set(liked)];
   const dislikedSet = [...new Set(disliked)];
   const both = likedSet.filter((t) => dislikedSet.includes(t));
-  if (both.length) throw badRequest("liked_and_disliked", `Liked and disliked at once: ${both.map((t) => `"${t}"`).join(", ")}.`, { titles: both });
+  if (both.length) throw invalidInput("liked_and_disliked", `Liked and disliked at once: ${both.map((t) => `"${t}"`).join(", ")}.`, { titles: both });
   const vectors = await movieVectors(db, [...likedSet, ...dislikedSet]);
   const unknown = [...likedSet, ...dislikedSet].filter((t) => !vectors.has(t));
   if (unknown.length) {
-    throw badRequest("unknown_titles", `Unknown film title${unknown.length > 1 ? "s" : ""}: ${unknown.map((t) => `"${t}"`).join(", ")}.`, { titles: unknown });
+    throw invalidInput("unknown_titles", `Unknown film title${unknown.length > 1 ? "s" : ""}: ${unknown.map((t) => `"${t}"`).join(", ")}.`, { titles: unknown });
   }
   let weak: Float32Array[] = [];
   if (!dislikedSet.length) {
@@ -196,7 +195,7 @@ export async function tasteRanking(db: Db, liked: readonly string[], disliked: r
     dislikedSet.map((t) => vectors.get(t)!),
     weak,
   );
-  const model = trainTaste(examples, vectors.get(likedSet[0])!.length);
+  const model = trainTaste(examples);
   const training = { liked: likedSet.length, disliked: dislikedSet.length, randomNegatives: weak.length };
   const norm = weightNorm(model);
   if (!(norm > 1e-9)) return { best: [], worst: [], training };
@@ -220,7 +219,7 @@ export async function tasteRanking(db: Db, liked: readonly string[], disliked: r
 let mapCache: { hash: string; body: string; etag: string } | undefined;
 
 /** The whole catalogue's poster positions as compact parallel arrays (cached per seed). */
-export async function movieMap(db: Db): Promise<{ body: string; etag: string }> {
+export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string }> {
   // One primary-key lookup per request: the seed step's hash and time change on every re-seed.
   const [seeded] = await db.sql.query<{ data_hash: string; finished_at: Date | string }>(
     `SELECT data_hash, finished_at FROM seed_step WHERE name = 'movies'`,
@@ -254,7 +253,7 @@ export async function movieMap(db: Db): Promise<{ body: string; etag: string }> 
 }
 
 /** Films in the catalogue and k-means clusters of the map (for the page). */
-export async function movieCatalogueStats(db: Db): Promise<{ films: number; clusters: number; minYear: number | null; maxYear: number | null }> {
+export async function movieCatalogueStats(db: SqlDb): Promise<{ films: number; clusters: number; minYear: number | null; maxYear: number | null }> {
   const [row] = await db.sql.query<{ films: number; clusters: number | null; min_year: number | null; max_year: number | null }>(
     `SELECT count(*)::int AS films, max(cluster) + 1 AS clusters, min(year) AS min_year, max(year) AS max_year FROM movie`,
   );
@@ -270,7 +269,7 @@ const THUMB_PREFIX = "https://upload.wikimedia.org/wikipedia/";
 let thumbCache: { hash: string; body: string; etag: string } | undefined;
 
 /** Poster URLs in map order: `{ version, prefix, thumbnails }`, each URL without `prefix` when it starts with it. */
-export async function movieThumbnails(db: Db): Promise<{ body: string; etag: string }> {
+export async function movieThumbnails(db: SqlDb): Promise<{ body: string; etag: string }> {
   const map = await movieMap(db);
   if (thumbCache?.hash === map.etag) return thumbCache;
   const rows = await db.sql.query<{ thumbnail: string | null }>(`SELECT thumbnail FROM movie ORDER BY position`);

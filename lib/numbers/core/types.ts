@@ -74,3 +74,10 @@ export interface DistanceWithAlignment {
   /** Cheapest way to turn `a` into `b`; costs add up to `distance`. */
   alignment: AlignmentStep[];
 }
+
+/** A kept language as the page shows it: its words, tree position and closest languages. */
+export interface StoredLanguage extends LanguageNumbers {
+  /** Position among the tree's leaves. */
+  treeOrder: number;
+  closest: ClosestLanguage[];
+}

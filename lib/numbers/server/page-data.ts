@@ -4,8 +4,8 @@
 import "server-only";
 import type { Database } from "@/lib/db";
 import { buildHeatmapData, type HeatmapData } from "../core/heatmap";
-import { loadLanguages, loadPairs, loadTree, loadUniversal, type StoredLanguage } from "./store";
-import type { NumbersTreeNode, UniversalNumber } from "../core/types";
+import { loadLanguages, loadPairs, loadTree, loadUniversal } from "./store";
+import type { NumbersTreeNode, StoredLanguage, UniversalNumber } from "../core/types";
 
 export interface NumbersPageData {
   universal: UniversalNumber[];

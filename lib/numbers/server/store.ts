@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { Database } from "@/lib/db";
 import { closestLanguageSchema, numbersTreeNodeSchema } from "../core/schema";
-import type { ClosestLanguage, LanguageNumbers, LanguagePair, NumbersResult, NumbersTreeNode, UniversalNumber } from "../core/types";
+import type { LanguagePair, NumbersResult, NumbersTreeNode, StoredLanguage, UniversalNumber } from "../core/types";
 
 const closestListSchema = z.array(closestLanguageSchema);
 const TREE_ROW_ID = 1;
@@ -67,12 +67,6 @@ export async function storeNumbersResult(db: Database, result: NumbersResult): P
 export async function loadUniversal(db: Database): Promise<UniversalNumber[]> {
   const rows = await db.prisma.numbersUniversal.findMany({ orderBy: { number: "asc" } });
   return rows.map(({ number, word, language }) => ({ number, word, language }));
-}
-
-export interface StoredLanguage extends LanguageNumbers {
-  /** Position among the tree's leaves. */
-  treeOrder: number;
-  closest: ClosestLanguage[];
 }
 
 /** Every kept language in processing order, with its tree position and closest languages. */

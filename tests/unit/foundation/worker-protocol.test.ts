@@ -50,30 +50,50 @@ describe("worker protocol", () => {
     await expect(client.run({})).rejects.toMatchObject({ name: "WorkerJobError", code: "model_not_found", message: "model missing" });
   });
 
-  it("cancels: the caller is rejected at once and the job sees its signal aborted", async () => {
+  it("cancels: the caller is rejected at once, the job's signal aborts and its work stops", async () => {
     const { page, worker } = pair();
-    let stepsAfterCancel = 0;
-    let aborted = false;
-    serveJobs(worker, async (_input, { signal }) => {
-      for (let i = 0; i < 200; i++) {
-        if (signal.aborted) {
-          aborted = true;
-          throw new Error("stopped");
+    const STEPS = 200;
+    let steps = 0;
+    let stepsAtCancel = -1;
+    let firstStep!: () => void;
+    const started = new Promise<void>((r) => (firstStep = r));
+    let ended!: (how: string) => void;
+    const handlerEnded = new Promise<string>((r) => (ended = r));
+    serveJobs(worker, async (_input, { signal, progress }) => {
+      try {
+        for (let i = 0; i < STEPS; i++) {
+          signal.throwIfAborted();
+          steps++;
+          progress(steps, STEPS);
+          if (steps === 3) firstStep();
+          await sleep(2);
         }
-        if (aborted) stepsAfterCancel++;
-        await sleep(5);
+        ended("finished all steps");
+        return "finished";
+      } catch (err) {
+        ended(signal.aborted ? "aborted" : `failed: ${String(err)}`);
+        throw err;
       }
-      return "finished";
     });
+    // Everything the worker sends back, to see that nothing comes after the cancel but the error.
+    const fromWorker: string[] = [];
+    page.addEventListener("message", (e: MessageEvent) => fromWorker.push(e.data.type));
     const client = new WorkerClient<object, string>(page);
     const controller = new AbortController();
     const job = client.run({}, { signal: controller.signal });
-    await sleep(20);
+    await started;
+    stepsAtCancel = steps;
     controller.abort();
     await expect(job).rejects.toMatchObject({ name: "AbortError" });
-    await sleep(30);
-    expect(aborted).toBe(true);
-    expect(stepsAfterCancel).toBe(0);
+    // Without a working cancel the handler would run all 200 steps and end "finished all steps".
+    await expect(handlerEnded).resolves.toBe("aborted");
+    expect(steps).toBeLessThan(STEPS);
+    expect(steps - stepsAtCancel).toBeLessThanOrEqual(1); // at most the step already under way
+    const settled = steps;
+    await sleep(20);
+    expect(steps).toBe(settled);
+    expect(fromWorker).not.toContain("result");
+    expect(fromWorker.at(-1)).toBe("error");
   });
 
   it("keeps concurrent jobs apart by job id", async () => {

@@ -1,14 +1,15 @@
 /**
  * Route-level bad input for POST /api/image-search/search: the route module's POST called with
  * `new Request(...)`. Every case must answer a 4xx in the one error shape, with a reason,
- * within a second, and never touch the database or the model (none is set up here).
+ * and never touch the database or the model (none is set up here). How fast these answers
+ * come is measured by `npm run bench -- image-search-speed`, not asserted here.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiErrorBodySchema } from "@/lib/api/errors";
 import { readBodyLimited } from "@/lib/api/route";
-import { IMAGE_EMBEDDING_DIM, searchJsonBodySchema } from "@/lib/image-search/core/api-schema";
+import { searchJsonBodySchema } from "@/lib/image-search/core/api-schema";
 import { UPLOAD_LIMITS } from "@/lib/image-search/server/embed";
 import { EMBEDDING_DIM } from "@/lib/vision";
 import { GET as photosGET } from "@/app/api/image-search/photos/route";
@@ -33,13 +34,11 @@ function json(body: unknown): Request {
   return new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
 }
 
-/** Calls the route and checks the error shape; returns status, code, message and the time taken. */
+/** Calls the route and checks the error shape; returns status, code and message. */
 async function call(request: Request, handler = POST) {
-  const t0 = performance.now();
   const res = await handler(request, undefined);
-  const ms = performance.now() - t0;
   const body = apiErrorBodySchema.parse(await res.json());
-  return { status: res.status, code: body.error.code, message: body.error.message, ms };
+  return { status: res.status, code: body.error.code, message: body.error.message };
 }
 
 /** A body stream of `total` bytes, generated lazily; `pulled()` tells how much was read. */
@@ -56,13 +55,9 @@ function lazyStream(total: number, chunk = 64 * 1024) {
   return { stream, pulled: () => sent };
 }
 
-const vector = (fill = 0.1) => new Array<number>(IMAGE_EMBEDDING_DIM).fill(fill);
+const vector = (fill = 0.1) => new Array<number>(EMBEDDING_DIM).fill(fill);
 
-describe("POST /api/image-search/search rejects bad input quickly, with a reason", () => {
-  it("the API's embedding width is MobileNet's", () => {
-    expect(IMAGE_EMBEDDING_DIM).toBe(EMBEDDING_DIM);
-  });
-
+describe("POST /api/image-search/search rejects bad input with a reason", () => {
   it("a 50 MB upload with its Content-Length -> 413 before reading the body", async () => {
     const { stream, pulled } = lazyStream(50 * 1024 * 1024);
     const req = new Request(URL_, {
@@ -74,7 +69,6 @@ describe("POST /api/image-search/search rejects bad input quickly, with a reason
     const r = await call(req);
     expect(r).toMatchObject({ status: 413, code: "body_too_large" });
     expect(r.message).toMatch(/limit/);
-    expect(r.ms).toBeLessThan(1000);
     expect(pulled()).toBeLessThan(1024 * 1024);
   });
 
@@ -88,7 +82,6 @@ describe("POST /api/image-search/search rejects bad input quickly, with a reason
     } as RequestInit);
     const r = await call(req);
     expect(r).toMatchObject({ status: 413, code: "body_too_large" });
-    expect(r.ms).toBeLessThan(1000);
     expect(pulled()).toBeLessThan(UPLOAD_LIMITS.maxBytes + 2 * 1024 * 1024);
   });
 
@@ -101,13 +94,11 @@ describe("POST /api/image-search/search rejects bad input quickly, with a reason
     const r = await call(multipart(pngDeclaring(30000, 30000), "bomb.png", "image/png"));
     expect(r).toMatchObject({ status: 413, code: "too_many_pixels" });
     expect(r.message).toMatch(/30000x30000/);
-    expect(r.ms).toBeLessThan(1000);
   });
 
   it("a truncated JPEG -> 422 truncated", async () => {
     const r = await call(multipart(jpeg.subarray(0, Math.floor(jpeg.length / 2))));
     expect(r).toMatchObject({ status: 422, code: "truncated" });
-    expect(r.ms).toBeLessThan(1000);
   });
 
   it("random bytes, text and SVG -> 415 not_an_image", async () => {
@@ -116,7 +107,6 @@ describe("POST /api/image-search/search rejects bad input quickly, with a reason
     for (const bytes of [random, Buffer.from("hello, I am not a picture"), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>')]) {
       const r = await call(multipart(bytes, "x.jpg"));
       expect(r).toMatchObject({ status: 415, code: "not_an_image" });
-      expect(r.ms).toBeLessThan(1000);
     }
   });
 
@@ -187,7 +177,7 @@ describe("readBodyLimited", () => {
     const ok = await readBodyLimited(new Request(URL_, { method: "POST", body: new Uint8Array(100).fill(7) }), 100);
     expect(ok.length).toBe(100);
     expect(ok[99]).toBe(7);
-    await expect(readBodyLimited(new Request(URL_, { method: "POST", body: new Uint8Array(101) }), 100)).rejects.toMatchObject({ status: 413 });
+    await expect(readBodyLimited(new Request(URL_, { method: "POST", body: new Uint8Array(101) }), 100)).rejects.toMatchObject({ kind: "too_large", code: "body_too_large" });
     expect((await readBodyLimited(new Request(URL_), 10)).length).toBe(0);
   });
 });

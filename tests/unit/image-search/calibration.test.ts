@@ -3,18 +3,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   assignHalves,
-  bestBalancedThreshold,
   calibrationSchema,
   confidenceFeatures,
   confidenceOf,
-  expectedCalibrationError,
-  fitLogistic,
   judge,
-  logisticProbability,
-  rocAuc,
   sameClass,
 } from "@/lib/image-search/core/calibration";
-import { createRng } from "@/lib/ml/rng";
+import { logisticProbability } from "@/lib/ml/logistic";
 
 const hits = (...pairs: [string, number][]) => pairs.map(([label, score]) => ({ label, score }));
 
@@ -37,58 +32,6 @@ describe("confidence features", () => {
     expect(sameClass("Faces_easy", "Faces_easy")).toBe(true);
     expect(sameClass("Faces", "dalmatian")).toBe(false);
     expect(confidenceFeatures(hits(["Faces", 0.9], ["Faces_easy", 0.8]), ["agreement"])).toEqual([1]);
-  });
-});
-
-describe("logistic regression", () => {
-  it("recovers the parameters of simulated data and orders probabilities by the features", () => {
-    const rng = createRng(42);
-    const X: number[][] = [];
-    const y: number[] = [];
-    for (let i = 0; i < 4000; i++) {
-      const a = rng.gaussian();
-      const b = rng.next();
-      const p = 1 / (1 + Math.exp(-(0.5 + 2 * a - 1.5 * b)));
-      X.push([a, b]);
-      y.push(rng.next() < p ? 1 : 0);
-    }
-    const m = fitLogistic(X, y, 0);
-    // back to raw-feature coefficients
-    const w = m.weights.map((wi, i) => wi / m.scale[i]);
-    const b0 = m.bias - m.weights.reduce((s, wi, i) => s + (wi * m.mean[i]) / m.scale[i], 0);
-    expect(w[0]).toBeCloseTo(2, 0);
-    expect(w[1]).toBeCloseTo(-1.5, 0);
-    expect(b0).toBeCloseTo(0.5, 0);
-    expect(logisticProbability(m, [1, 0])).toBeGreaterThan(logisticProbability(m, [0, 0]));
-    // calibrated in-sample: mean prediction = base rate
-    const mean = X.reduce((s, x) => s + logisticProbability(m, x), 0) / X.length;
-    expect(mean).toBeCloseTo(y.reduce((s, v) => s + v, 0) / y.length, 3);
-  });
-
-  it("is deterministic and survives separable data and constant features", () => {
-    const X = [[0, 1], [1, 1], [2, 1], [3, 1]];
-    const y = [0, 0, 1, 1];
-    const a = fitLogistic(X, y);
-    expect(fitLogistic(X, y)).toEqual(a);
-    for (const x of X) expect(Number.isFinite(logisticProbability(a, x))).toBe(true);
-    expect(logisticProbability(a, [3, 1])).toBeGreaterThan(0.9);
-    expect(logisticProbability(a, [0, 1])).toBeLessThan(0.1);
-  });
-});
-
-describe("metrics", () => {
-  it("ROC AUC counts ties as half", () => {
-    expect(rocAuc([0.1, 0.2, 0.3, 0.4], [0, 0, 1, 1])).toBe(1);
-    expect(rocAuc([0.4, 0.3, 0.2, 0.1], [0, 0, 1, 1])).toBe(0);
-    expect(rocAuc([0.5, 0.5], [0, 1])).toBe(0.5);
-  });
-
-  it("the balanced threshold separates keep from refuse; ECE is 0 for perfect calibration", () => {
-    const { threshold, balancedAccuracy } = bestBalancedThreshold([0.1, 0.2, 0.8, 0.9], [0, 0, 1, 1]);
-    expect(threshold).toBeGreaterThan(0.2);
-    expect(threshold).toBeLessThanOrEqual(0.8);
-    expect(balancedAccuracy).toBe(1);
-    expect(expectedCalibrationError([0, 0, 1, 1], [0, 0, 1, 1])).toBe(0);
   });
 });
 
@@ -134,6 +77,14 @@ describe("the committed calibration (data/image-search/calibration.json)", () =>
     const at = (s: number) => confidenceOf(calibration, hits(["a", s], ["a", s - 0.01], ["b", s - 0.02]));
     expect(at(0.6)).toBeLessThan(at(0.7));
     expect(at(0.7)).toBeLessThan(at(0.8));
+  });
+
+  it("confidence = sigmoid(bias + sum w_i (x_i - mean_i) / scale_i) of the stored coefficients", () => {
+    const h = hits(["cat", 0.81], ["cat", 0.8], ["dog", 0.74], ["cat", 0.7]);
+    const x = confidenceFeatures(h, calibration.features);
+    const z = calibration.bias + x.reduce((s, xi, i) => s + (calibration.weights[i] * (xi - calibration.mean[i])) / calibration.scale[i], 0);
+    expect(confidenceOf(calibration, h)).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
+    expect(confidenceOf(calibration, h)).toBe(logisticProbability(calibration, x));
   });
 
   it("reports its fit and test-half numbers", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { fuzzyEdges, gridNeighbourDistance, knnGraph, snapToGrid, sphericalKMeans, umap2d } from "@/lib/ml/layout/layout";
+import { gridNeighbourDistance, snapToGrid } from "@/lib/ml/layout/grid";
+import { sphericalKMeans } from "@/lib/ml/layout/kmeans";
+import { fuzzyEdges, knnGraph, umap2d } from "@/lib/ml/layout/umap";
 import { normaliseRows } from "@/lib/ml/vectors";
 import { createRng } from "@/lib/ml/rng";
 

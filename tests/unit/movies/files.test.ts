@@ -6,10 +6,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MOVIE_FILES, loadMovieData, saveLinkData, saveVectors } from "@/lib/movies/pipeline/files";
 import { encodeLayout } from "@/lib/movies/core/format";
 import { buildFromSource } from "@/lib/movies/pipeline/raw";
-import { pairsOf, trainEmbedding } from "@/lib/ml/embedding/trainer";
+import { pairsOf } from "@/lib/ml/embedding/pairs";
+import { trainEmbedding } from "@/lib/ml/embedding/trainer";
 import { normaliseRows } from "@/lib/ml/vectors";
-import { filmsForLink, linksForFilm, recommendFilms, searchFilms } from "@/lib/movies/pipeline/recommend";
-import { snapToGrid, sphericalKMeans, umap2d } from "@/lib/ml/layout/layout";
+import { snapToGrid } from "@/lib/ml/layout/grid";
+import { sphericalKMeans } from "@/lib/ml/layout/kmeans";
+import { umap2d } from "@/lib/ml/layout/umap";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/movies");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "movies-"));
@@ -21,9 +23,9 @@ describe("data/movies files end to end on the fixture", () => {
     saveLinkData(data, dir);
     const dims = 8;
     const { model } = trainEmbedding(pairsOf(data.filmLinks), data.films.length, data.links.length, { dims, epochs: 20, batchSize: 8, seed: 1 });
-    const unit = normaliseRows(model.filmVectors, dims);
+    const unit = normaliseRows(model.rowVectors, dims);
     saveVectors(MOVIE_FILES.filmVectors, unit, dir);
-    saveVectors(MOVIE_FILES.linkVectors, normaliseRows(model.linkVectors, dims), dir);
+    saveVectors(MOVIE_FILES.linkVectors, normaliseRows(model.contextVectors, dims), dir);
     fs.writeFileSync(path.join(dir, MOVIE_FILES.model), JSON.stringify({ version: 1, dims, films: data.films.length, links: data.links.length, dtype: "float16", normalised: true, training: {} }));
     const xy = umap2d(unit, dims, { epochs: 50, neighbours: 3 });
     const grid = snapToGrid(xy);
@@ -41,25 +43,5 @@ describe("data/movies files end to end on the fixture", () => {
     expect(loaded.dims).toBe(dims);
     for (let i = 0; i < unit.length; i++) expect(Math.abs(loaded.filmVectors[i] - unit[i])).toBeLessThan(1e-3);
     expect(loaded.layout.gridX.length).toBe(n);
-
-    const alien = loaded.films.findIndex((f) => f.title === "Alien (film)");
-    const similar = recommendFilms(loaded.filmVectors, dims, alien, 3);
-    expect(similar).toHaveLength(3);
-    expect(similar.map((s) => s.index)).not.toContain(alien);
-    expect(similar[0].score).toBeGreaterThanOrEqual(similar[2].score);
-    expect(linksForFilm(loaded.filmVectors, loaded.linkVectors, dims, alien, 2)).toHaveLength(2);
-    expect(filmsForLink(loaded.filmVectors, loaded.linkVectors, dims, 0, 2)).toHaveLength(2);
-  });
-
-  it("searches titles best known first, ignoring case and a leading article", () => {
-    const films = [
-      { title: "Aliens (film)", displayTitle: "Aliens", year: 1986, genres: [], thumbnail: null, popularity: 5 },
-      { title: "Alien (film)", displayTitle: "Alien", year: 1979, genres: [], thumbnail: null, popularity: 9 },
-      { title: "The Alienist", displayTitle: "The Alienist", year: 2000, genres: [], thumbnail: null, popularity: 1 },
-      { title: "Predator vs Alien", displayTitle: "Predator vs Alien", year: 2004, genres: [], thumbnail: null, popularity: 50 },
-    ];
-    expect(searchFilms(films, "alien")).toEqual([1, 0, 2, 3]);
-    expect(searchFilms(films, "the ALIENS")).toEqual([0]);
-    expect(searchFilms(films, "  ")).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { buildFromSource, parseDbpediaLine, readOriginalNdjson, readPrustFolder } from "@/lib/movies/pipeline/raw";
-import { buildFromOriginal, isFilmLead, parseOriginalLine, splitPeople } from "@/lib/movies/pipeline/links";
+import { buildFromOriginal, buildFromPrust, isFilmLead, parseOriginalLine, splitPeople } from "@/lib/movies/pipeline/links";
 import { genreTitles } from "@/lib/movies/pipeline/genres";
 import { studioTitle } from "@/lib/movies/pipeline/studios";
 import type { LinkData } from "@/lib/movies/core/types";
@@ -150,5 +150,29 @@ describe("series links", () => {
       for (const id of data.filmLinks[i]) expect(data.links[id].name).not.toBe(f.title);
     });
     expect(linksOf(data, "Alien (film)").get("Alien")).toBe("series");
+  });
+});
+
+describe("remake families", () => {
+  const kong = (year: number, lead: string) => ({ title: "King Kong", year, href: `King_Kong_(${year}_film)`, genres: ["Adventure"], extract: lead });
+  const entries = [
+    kong(1933, "King Kong is a 1933 American adventure film about a giant ape."),
+    kong(1976, "King Kong is a 1976 American adventure film. It is a remake of the 1933 film about a giant ape."),
+    kong(2005, "King Kong is a 2005 adventure film. It is a remake of the 1933 film about a giant ape."),
+  ];
+  const options = { minFilmsPerLink: 2, minLinksPerFilm: 1 };
+
+  it("links every version to the others and to the story named by the first version", () => {
+    const { data } = buildFromPrust(entries, [], [], options);
+    const links = linksOf(data, "King Kong (2005 film)");
+    expect(links.get("King Kong (1933 film)")).toBe("series");
+    expect(links.get("King Kong (1976 film)")).toBe("series");
+    expect(links.get("King Kong")).toBe("based_on");
+  });
+
+  it("keeps no relations from one build to the next", () => {
+    const first = buildFromPrust(entries, [], [], options);
+    buildFromPrust(entries.slice(1), [], [], options);
+    expect(buildFromPrust(entries, [], [], options)).toEqual(first);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { parseLead } from "@/lib/movies/pipeline/lead";
-import { improveGridBySwaps, snapToGrid } from "@/lib/ml/layout/layout";
+import { improveGridBySwaps, snapToGrid } from "@/lib/ml/layout/grid";
 import { clusterCoherence, neighbourhoodPreservation } from "@/lib/movies/pipeline/layout-metrics";
 
 describe("lead: remakes and adaptations", () => {

@@ -58,7 +58,7 @@ describe("trainTaste", () => {
     const { vectors, cluster } = clustered(200, dims, 4);
     const liked = [0, 4, 8].map((i) => row(vectors, dims, i)); // cluster 0
     const disliked = [1, 5].map((i) => row(vectors, dims, i)); // cluster 1
-    const model = trainTaste(tasteExamples(liked, disliked), dims);
+    const model = trainTaste(tasteExamples(liked, disliked));
     for (const v of liked) expect(tasteProbability(model, v)).toBeGreaterThan(0.5);
     for (const v of disliked) expect(tasteProbability(model, v)).toBeLessThan(0.5);
     // Held-out members of the liked cluster score above the disliked cluster's.
@@ -72,10 +72,7 @@ describe("trainTaste", () => {
     const { vectors, cluster } = clustered(400, dims, 5, 11);
     const likedIdx = [0, 5];
     const weakIdx = sampleIndices(400, 100, seedFromStrings(["a", "b"]), new Set(likedIdx));
-    const model = trainTaste(
-      tasteExamples(likedIdx.map((i) => row(vectors, dims, i)), [], weakIdx.map((i) => row(vectors, dims, i))),
-      dims,
-    );
+    const model = trainTaste(tasteExamples(likedIdx.map((i) => row(vectors, dims, i)), [], weakIdx.map((i) => row(vectors, dims, i))));
     const { best, worst } = rankCatalogue(model, vectors, dims, new Set(likedIdx), 10);
     expect(best).toHaveLength(10);
     expect(best.every((b) => !likedIdx.includes(b.index))).toBe(true);

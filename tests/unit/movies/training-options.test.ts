@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
 
-import { linkWeights, trainEmbedding, type PairList } from "@/lib/ml/embedding/trainer";
+import type { PairList } from "@/lib/ml/embedding/pairs";
+import { trainEmbedding } from "@/lib/ml/embedding/trainer";
+import { linkWeights } from "@/lib/movies/pipeline/link-weights";
 
 const pairs: PairList = {
-  films: Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 5]),
-  links: Int32Array.from([0, 1, 0, 1, 0, 2, 0, 2, 3, 3]),
+  rows: Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 5]),
+  contexts: Int32Array.from([0, 1, 0, 1, 0, 2, 0, 2, 3, 3]),
 };
 
 describe("training options", () => {
   it("link weights average 1 over the real pairs and follow kind and frequency", () => {
     const links = [{ kind: "genre" }, { kind: "cast" }, { kind: "series" }, { kind: "based_on" }];
     const w = linkWeights(links, pairs, { kindWeights: { series: 3, based_on: 3 } });
-    const mean = Array.from(pairs.links, (l) => w[l]).reduce((s, x) => s + x, 0) / pairs.links.length;
+    const mean = Array.from(pairs.contexts, (l) => w[l]).reduce((s, x) => s + x, 0) / pairs.contexts.length;
     expect(mean).toBeCloseTo(1, 5);
     expect(w[2] / w[0]).toBeCloseTo(3, 5);
     const idf = linkWeights(links, pairs, { idfPower: 1 });
@@ -22,10 +24,10 @@ describe("training options", () => {
     const opts = { dims: 8, epochs: 3, batchSize: 4, seed: 7 };
     const a = trainEmbedding(pairs, 6, 4, { ...opts, negativePower: 0.75, positiveWeights: Float32Array.from([1, 1, 3, 3]) });
     const b = trainEmbedding(pairs, 6, 4, { ...opts, negativePower: 0.75, positiveWeights: Float32Array.from([1, 1, 3, 3]) });
-    expect(Array.from(a.model.filmVectors)).toEqual(Array.from(b.model.filmVectors));
+    expect(Array.from(a.model.rowVectors)).toEqual(Array.from(b.model.rowVectors));
     const plain = trainEmbedding(pairs, 6, 4, opts);
     const explicit = trainEmbedding(pairs, 6, 4, { ...opts, negativePower: 0, finalLearningRate: 1 });
-    expect(Array.from(plain.model.filmVectors)).toEqual(Array.from(explicit.model.filmVectors));
-    expect(Array.from(plain.model.filmVectors)).not.toEqual(Array.from(a.model.filmVectors));
+    expect(Array.from(plain.model.rowVectors)).toEqual(Array.from(explicit.model.rowVectors));
+    expect(Array.from(plain.model.rowVectors)).not.toEqual(Array.from(a.model.rowVectors));
   });
 });

@@ -22,12 +22,9 @@ const raw = JSON.parse(fs.readFileSync(DATA_FILE, "utf8")) as RawNumbersData;
 const reference = JSON.parse(fs.readFileSync(REFERENCE_FILE, "utf8")) as PythonReference;
 
 let result: NumbersResult;
-let elapsedMs = 0;
 
 beforeAll(() => {
-  const started = performance.now();
-  result = computeNumbersResult(raw);
-  elapsedMs = performance.now() - started;
+  result = computeNumbersResult(raw); // its speed: `npm run bench -- seed`
 });
 
 function score(a: string, b: string): number {
@@ -37,11 +34,6 @@ function score(a: string, b: string): number {
 }
 
 describe("computeNumbersResult on the shipped data", () => {
-  it("runs well within seed-time budgets", () => {
-    // Typically ~0.1-0.4 s; generous because CPUs here are shared.
-    expect(elapsedMs).toBeLessThan(5000);
-  });
-
   it("keeps the languages that give all ten numbers (75 of 191)", () => {
     expect(Object.keys(raw)).toHaveLength(191);
     expect(result.languages.length).toBeGreaterThanOrEqual(60);

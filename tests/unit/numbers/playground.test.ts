@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { distanceWithAlignment } from "@/lib/numbers/core/distance";
 import { PLAYGROUND_MAX_LENGTH, comparePlaygroundWords, similarityTerm, wordProblem } from "@/lib/numbers/core/playground";
 import { MAX_QUERY_WORD_LENGTH, distanceQuerySchema } from "@/lib/numbers/core/schema";
 
@@ -22,13 +21,39 @@ describe("playground rules", () => {
     expect(wordProblem("三")).toBeNull(); // transliterates to "san"
   });
 
-  it("compares trimmed words with the library function", () => {
-    expect(comparePlaygroundWords(" veer ", "fear")).toEqual({ ok: true, result: distanceWithAlignment("veer", "fear") });
+  it("compares trimmed, normalised words: distance and alignment worked out by hand", () => {
+    // veer -> fear: v/f share a Soundex class (0.4); one e of the doubled "ee" goes (0.1);
+    // the a joins a vowel cluster "ea" (0.2). 0.4 + 0.1 + 0.2 = 0.7, cheaper than e->a (0.4).
+    const veer = comparePlaygroundWords(" veer ", "fear");
+    if (!veer.ok) throw new Error(`refused: ${JSON.stringify(veer.problems)}`);
+    expect(veer.result).toMatchObject({ a: "veer", b: "fear" });
+    expect(veer.result.distance).toBeCloseTo(0.7, 12);
+    expect(veer.result.alignment).toEqual([
+      { op: "substitute", from: "v", to: "f", cost: 0.4 },
+      { op: "delete", from: "e", cost: 0.1 },
+      { op: "match", from: "e", to: "e", cost: 0 },
+      { op: "insert", to: "a", cost: 0.2 },
+      { op: "match", from: "r", to: "r", cost: 0 },
+    ]);
+    // Sieben -> seven (case folded): the i of "ie" goes (0.2); b/v are different classes (1.8).
+    const sieben = comparePlaygroundWords("Sieben", " seven");
+    if (!sieben.ok) throw new Error(`refused: ${JSON.stringify(sieben.problems)}`);
+    expect(sieben.result).toMatchObject({ a: "sieben", b: "seven" });
+    expect(sieben.result.distance).toBeCloseTo(2, 12);
+    expect(sieben.result.alignment.filter((s) => s.op !== "match")).toEqual([
+      { op: "delete", from: "i", cost: 0.2 },
+      { op: "substitute", from: "b", to: "v", cost: 1.8 },
+    ]);
+    expect(sieben.result.alignment.map((s) => s.op)).toEqual(["match", "delete", "match", "substitute", "match", "match"]);
     expect(comparePlaygroundWords("veer", "")).toEqual({ ok: false, problems: { a: null, b: { code: "empty", message: "Type a word." } } });
+    expect(comparePlaygroundWords("123", "seven")).toEqual({
+      ok: false,
+      problems: { a: { code: "no_letters", message: '"123" has no letters a-z after normalising, so there is nothing to compare.' }, b: null },
+    });
   });
 
   it("gives the term a number adds to the pair score", () => {
     expect(similarityTerm(0)).toBe(1);
-    expect(similarityTerm(10)).toBeCloseTo(0.5 ** 1.5, 15);
+    expect(similarityTerm(10)).toBeCloseTo(0.3535533905932738, 15); // (10 / 20)^1.5 = 1 / (2 * sqrt 2)
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bruteForceNearest, distance, normalise } from "@/lib/ml/vectors";
 import { createRng } from "@/lib/ml/rng";
 import { fitPca } from "@/lib/ml/pca";
-import { memorySearch, snapshotFromVectors } from "@/lib/vector-search/search";
+import { memorySearch, snapshotFromVectors } from "@/lib/vector-search/memory-strategy";
 import { nearestOptionsSchema, nearestQueryParamsSchema, nearestRequestSchema, putOptionsSchema } from "@/lib/vector-search/schema";
 import { clusteredSpace } from "@/tests/helpers/clustered-vectors";
 

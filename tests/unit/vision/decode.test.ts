@@ -9,13 +9,13 @@ import { pngDeclaring } from "@/tests/helpers/image-search";
 const FIXTURES = path.resolve(__dirname, "../../fixtures/images");
 const jpeg = fs.readFileSync(path.join(FIXTURES, "dalmatian-image_0001.jpg"));
 
-async function codeOf(promise: Promise<unknown>): Promise<{ code: string; status: number; details?: Record<string, unknown> }> {
+async function codeOf(promise: Promise<unknown>): Promise<{ code: string; kind: string; details?: Record<string, unknown> }> {
   try {
     await promise;
   } catch (err) {
     expect(err).toBeInstanceOf(ImageInputError);
     const e = err as ImageInputError;
-    return { code: e.code, status: e.status, details: e.details };
+    return { code: e.code, kind: e.kind, details: e.details };
   }
   throw new Error("expected an ImageInputError");
 }
@@ -26,28 +26,28 @@ describe("decodeImage: bad input -> typed errors", () => {
   it("random bytes -> not_an_image", async () => {
     let seed = 12345;
     const bytes = new Uint8Array(4096).map(() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
-    expect(await codeOf(decodeImage(bytes))).toMatchObject({ code: "not_an_image", status: 415 });
+    expect(await codeOf(decodeImage(bytes))).toMatchObject({ code: "not_an_image", kind: "unsupported_media_type" });
   });
 
   it("truncated JPEG -> truncated", async () => {
     expect(await codeOf(decodeImage(jpeg.subarray(0, Math.floor(jpeg.length / 2))))).toMatchObject({
       code: "truncated",
-      status: 422,
+      kind: "unprocessable",
     });
   });
 
-  it("a PNG header declaring 30000x30000 pixels -> too_many_pixels, quickly and without decoding", async () => {
+  it("a PNG header declaring 30000x30000 pixels -> too_many_pixels, without decoding", async () => {
+    // A header alone, no pixel data: only a check of the declared size can answer
+    // too_many_pixels (a decode would fail as truncated). Speed: bench/image-search-speed.
     const bytes = pngDeclaring(30000, 30000);
     expect(bytes.length).toBeLessThan(200);
-    const t0 = performance.now();
     const err = await codeOf(decodeImage(bytes));
-    expect(performance.now() - t0).toBeLessThan(500);
-    expect(err).toMatchObject({ code: "too_many_pixels", status: 413, details: { width: 30000, height: 30000 } });
+    expect(err).toMatchObject({ code: "too_many_pixels", kind: "too_large", details: { width: 30000, height: 30000 } });
   });
 
   it("too many bytes -> too_large before decoding; empty -> empty", async () => {
-    expect(await codeOf(decodeImage(jpeg, { maxBytes: 1000 }))).toMatchObject({ code: "too_large", status: 413 });
-    expect(await codeOf(decodeImage(new Uint8Array(0)))).toMatchObject({ code: "empty" });
+    expect(await codeOf(decodeImage(jpeg, { maxBytes: 1000 }))).toMatchObject({ code: "too_large", kind: "too_large" });
+    expect(await codeOf(decodeImage(new Uint8Array(0)))).toMatchObject({ code: "empty", kind: "invalid_input" });
   });
 
   it("the pixel limit is configurable", async () => {

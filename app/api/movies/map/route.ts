@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, cachedJsonResponse } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { movieMap } from "@/lib/movies/server/store";
 
@@ -12,8 +12,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request) => {
   const db = await getDatabase();
   const { body, etag } = await movieMap(db);
-  const headers = { ETag: etag, "Cache-Control": "public, max-age=3600, must-revalidate" };
-  const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
-  return new Response(body, { headers: { ...headers, "Content-Type": "application/json" } });
+  return cachedJsonResponse(request, body, etag, "public, max-age=3600, must-revalidate");
 });

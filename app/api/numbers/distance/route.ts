@@ -1,4 +1,4 @@
-import { badRequest } from "@/lib/api/errors";
+import { invalidInput } from "@/lib/errors";
 import { apiRoute, parseQuery } from "@/lib/api/route";
 import { distanceWithAlignment } from "@/lib/numbers/core/distance";
 import { noLettersMessage, wordProblem } from "@/lib/numbers/core/playground";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request) => {
   const { a, b } = parseQuery(request, distanceQuerySchema);
   for (const [field, word] of [["a", a], ["b", b]] as const) {
-    if (wordProblem(word)?.code === "no_letters") throw badRequest("no_letters", `${field}: ${noLettersMessage(word)}`);
+    if (wordProblem(word)?.code === "no_letters") throw invalidInput("no_letters", `${field}: ${noLettersMessage(word)}`);
   }
   return Response.json(distanceWithAlignment(a, b));
 });

@@ -1,4 +1,4 @@
-import { badRequest } from "@/lib/api/errors";
+import { invalidInput } from "@/lib/errors";
 import { apiRoute, parseQuery } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { pairsQuerySchema } from "@/lib/numbers/core/api-schema";
@@ -11,7 +11,7 @@ export const GET = apiRoute(async (request) => {
   const { limit } = parseQuery(request, pairsQuerySchema);
   const db = await getDatabase();
   const total = await countPairs(db);
-  if (limit > total) throw badRequest("invalid_query", `limit: must be at most ${total} (all pairs)`);
+  if (limit > total) throw invalidInput("invalid_query", `limit: must be at most ${total} (all pairs)`);
   const pairs = await loadPairs(db, limit);
   return Response.json(pairs.map(({ a, b, score }) => ({ a, b, score })));
 });

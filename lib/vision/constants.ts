@@ -1,0 +1,10 @@
+/**
+ * Numbers of lib/vision that code without tfjs needs too (page bundles, zod schemas, the
+ * worker's resize): no imports, so importing them never pulls in the model code.
+ */
+
+/** Width of the search embedding: MobileNet v1 0.75's pooled conv_pw_13_relu. */
+export const EMBEDDING_DIM = 768;
+
+/** Largest width * height decoded: the server refuses larger images, the browser worker downscales them to fit. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
