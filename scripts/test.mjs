@@ -1,5 +1,7 @@
 // `npm test`: unit, integration and end-to-end tests, each in its own vitest run, then
-// one summary. Says plainly what it skipped and why (no Chromium, no DATABASE_URL).
+// one summary. Says plainly what it skipped and why (no Chromium, no DATABASE_URL); under
+// CI (CI=true) a skipped part fails the run, so CI cannot go green without running it.
+// The last line is always `tests: N passed, N failed, N skipped` (CI reads it).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,46 +10,87 @@ import { fileURLToPath } from "node:url";
 import { ensureGenerated } from "./build-if-needed.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const projects = ["unit", "integration", "e2e"].filter((p) => only.length === 0 || only.includes(p));
+const ci = !["", "0", "false"].includes((process.env.CI ?? "").trim().toLowerCase());
+
+const isExecutable = (file) => {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Chromium for the e2e tests: CHROMIUM_PATH if set, else `chromium` / `chromium-browser` on PATH. */
+function findChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return isExecutable(fromEnv) ? { path: fromEnv } : { why: `CHROMIUM_PATH=${fromEnv} is not an executable file` };
+  for (const name of ["chromium", "chromium-browser"]) {
+    for (const dir of (process.env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
+      const candidate = path.join(dir, name);
+      if (isExecutable(candidate)) return { path: candidate };
+    }
+  }
+  return { why: "no chromium or chromium-browser on PATH and CHROMIUM_PATH is not set (apt-get install chromium)" };
+}
 
 ensureGenerated(); // in case install scripts were skipped
 const skipped = [];
-if (!process.env.DATABASE_URL) {
+if (projects.includes("integration") && !process.env.DATABASE_URL) {
   skipped.push("PostgreSQL server variants of the integration tests: DATABASE_URL is not set (PGlite variants run)");
 }
+const chromium = projects.includes("e2e") ? findChromium() : undefined;
+
 const results = [];
 for (const project of projects) {
-  if (project === "e2e" && !fs.existsSync(chromium)) {
-    skipped.push(`end-to-end tests: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
-    continue;
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (project === "e2e") {
+    if (!chromium.path) {
+      skipped.push(`end-to-end tests: ${chromium.why}`);
+      continue;
+    }
+    env.CHROMIUM_PATH = chromium.path;
   }
-  const report = path.join(os.tmpdir(), `vitest-${project}-${process.pid}.json`);
-  console.log(`\n=== ${project} tests ===`);
+  const summaryFile = path.join(os.tmpdir(), `vitest-${project}-${process.pid}.json`);
+  fs.rmSync(summaryFile, { force: true });
+  console.log(`\n=== ${project} tests${project === "e2e" ? ` (Chromium: ${chromium.path})` : ""} ===`);
   const run = spawnSync(
     process.execPath,
     [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--project", project,
-      "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
-    { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+      "--reporter=default", `--reporter=${path.join(root, "scripts", "test-summary-reporter.mjs")}`],
+    { cwd: root, stdio: "inherit", env: { ...env, TEST_SUMMARY_FILE: summaryFile } },
   );
-  let counts = { passed: 0, failed: 0, skipped: 0 };
-  if (fs.existsSync(report)) {
-    const json = JSON.parse(fs.readFileSync(report, "utf8"));
-    counts = {
-      passed: json.numPassedTests ?? 0,
-      failed: (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0),
-      skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
-    };
-    fs.rmSync(report);
+  const result = { project, passed: 0, failed: 0, skipped: 0, problems: [] };
+  if (fs.existsSync(summaryFile)) {
+    const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8"));
+    fs.rmSync(summaryFile);
+    Object.assign(result, { passed: summary.passed, failed: summary.failed, skipped: summary.skipped });
+    for (const s of summary.failedSuites) result.problems.push(`${s.file}${s.suite ? ` > ${s.suite}` : ""}: ${s.error}`);
+    for (const e of summary.unhandledErrors) result.problems.push(`unhandled error: ${e}`);
+  } else {
+    result.problems.push(`vitest exited with ${run.status ?? run.signal} before reporting`);
   }
-  if (run.status !== 0 && counts.failed === 0) counts.failed = 1; // crashed before reporting
-  results.push({ project, ...counts });
+  if (run.status !== 0 && result.failed === 0 && result.problems.length === 0) {
+    result.problems.push(`vitest exited with ${run.status ?? run.signal} although no test failed (see its output above)`);
+  }
+  results.push(result);
 }
 
 console.log("\n=== summary ===");
-for (const r of results) console.log(`${r.project.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+for (const r of results) {
+  console.log(`${r.project.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+}
+const problems = results.flatMap((r) => r.problems.map((p) => `${r.project}: ${p}`));
 for (const s of skipped) console.log(`skipped: ${s}`);
+for (const p of problems) console.log(`failed to run: ${p}`);
+if (problems.length > 0) console.log(`suites failed to run: ${problems.length}`);
+if (ci && skipped.length > 0) {
+  console.log(`CI=${process.env.CI}: a skipped part fails the run (CI must run everything): ${skipped.length} part(s) skipped, see above`);
+}
 const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+if (total.passed === 0) console.log("no test passed");
+const ok = total.failed === 0 && problems.length === 0 && total.passed > 0 && !(ci && skipped.length > 0);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
+process.exit(ok ? 0 : 1);
