@@ -7,13 +7,16 @@ import { searchFilms } from "./api";
 /** Title search with autocomplete: debounced /api/movies/search, arrow keys, Enter, click. */
 export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[]) => void }) {
   const [text, setText] = useState("");
-  const [results, setResults] = useState<FilmRef[]>([]);
+  // The list and the query it answers: a list for an older query is never shown or picked from.
+  const [{ results, resultsQuery }, setAnswer] = useState<{ results: FilmRef[]; resultsQuery: string }>({ results: [], resultsQuery: "" });
+  const setResults = (list: FilmRef[], q: string) => setAnswer({ results: list, resultsQuery: q });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [message, setMessage] = useState("");
   const listId = useId();
   const latest = useRef(0);
   const resultsFor = useRef<{ q: string; results: FilmRef[] }>({ q: "", results: [] });
+  const blurTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   async function fetchResults(q: string): Promise<FilmRef[]> {
     if (resultsFor.current.q === q) return resultsFor.current.results;
@@ -26,7 +29,7 @@ export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[
     const q = text.trim();
     if (!q) {
       // eslint-disable-next-line react-hooks/set-state-in-effect -- an emptied box closes the list at once instead of waiting for the debounce
-      setResults([]);
+      setResults([], "");
       return;
     }
     const ticket = ++latest.current;
@@ -34,7 +37,7 @@ export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[
       try {
         const found = await fetchResults(q);
         if (ticket !== latest.current) return;
-        setResults(found);
+        setResults(found, q);
         setActive(-1);
         setMessage(found.length ? "" : `No film title starts with "${q}".`);
       } catch {
@@ -65,10 +68,10 @@ export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[
       e.preventDefault();
       const q = text.trim();
       if (!q) return;
-      if (open && active >= 0 && active < results.length) return pick(active, results);
+      if (open && resultsQuery === q && active >= 0 && active < results.length) return pick(active, results);
       latest.current++; // the pending debounce must not reopen the list
       const list = await fetchResults(q).catch(() => []);
-      setResults(list);
+      setResults(list, q);
       if (list.length) pick(0, list);
       else setMessage(`No film title starts with "${q}".`);
     } else if (e.key === "Escape") {
@@ -77,7 +80,7 @@ export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[
     }
   }
 
-  const showList = open && results.length > 0;
+  const showList = open && results.length > 0 && resultsQuery === text.trim();
   return (
     <div className="mv-search" role="search">
       <label htmlFor={`${listId}-input`} className="mv-search-label">
@@ -98,11 +101,17 @@ export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[
         aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
         onChange={(e) => {
           setText(e.target.value);
+          setActive(-1);
           setOpen(true);
           setMessage("");
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          clearTimeout(blurTimer.current); // coming back within the blur delay keeps the list open
+          setOpen(true);
+        }}
+        onBlur={() => {
+          blurTimer.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       {showList && (
