@@ -1,7 +1,10 @@
-// Runs once when the server starts: migrate and seed before the first request,
+// Runs once when the server starts: installs the API's HTTP-level guard (TRACE, malformed
+// /api/ paths: lib/api/http-guard.ts), then migrates and seeds before the first request,
 // printing a progress line per step (see lib/db/seed.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installApiHttpGuard } = await import("@/lib/api/http-guard");
+  installApiHttpGuard();
   const { getDatabase } = await import("@/lib/server/database");
   try {
     await getDatabase();

@@ -18,7 +18,8 @@ export default async function StatusPage() {
       <h2>Database</h2>
       <dl className="facts">
         <dt>Backend</dt>
-        <dd data-testid="db-backend">{db.description}</dd>
+        {/* The kind only: db.description names the data directory or host, which visitors need not see. */}
+        <dd data-testid="db-backend">{db.sql.backend === "pglite" ? "embedded PGlite" : "PostgreSQL"}</dd>
         <dt>Migrations</dt>
         <dd>{migrations.map((m) => m.name).join(", ")}</dd>
         <dt>Seeded data</dt>

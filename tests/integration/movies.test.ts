@@ -121,7 +121,11 @@ describeEachBackend("movie recommender", (backend) => {
     expect(tasteErr.error.code).toBe("unknown_titles");
     expect(tasteErr.error.message).toContain("No Such Film (1999)");
     expect(tasteErr.error.message).toContain("Nor This One");
-    const tasteOk = await get(tastePOST, "/api/movies/taste", { method: "POST", body: JSON.stringify({ liked: [HP1, HP2], k: 3 }) });
+    const tasteOk = await get(tastePOST, "/api/movies/taste", {
+      method: "POST",
+      body: JSON.stringify({ liked: [HP1, HP2], k: 3 }),
+      headers: { "content-type": "application/json" },
+    });
     expect(tasteResponseSchema.parse(await tasteOk.json()).best).toHaveLength(3);
 
     const started = Date.now();

@@ -5,9 +5,10 @@
  * server. Bad input throws DomainErrors; the route decides the HTTP status. Node only.
  */
 import "server-only";
-import { parseJsonBody, readBodyLimited } from "@/lib/api/route";
+import { noQuerySchema } from "@/lib/api/query-schema";
+import { mediaType, parseJsonBody, parseQuery, readBodyLimited } from "@/lib/api/route";
 import { invalidInput, tooLarge, unsupportedMediaType } from "@/lib/errors";
-import { kFieldSchema, searchJsonBodySchema, type QueryLabel } from "../core/api-schema";
+import { kFieldSchema, searchJsonBodySchema, uploadQuerySchema, type QueryLabel } from "../core/api-schema";
 import { embedImageBytes, UPLOAD_LIMITS } from "./embed";
 
 /** A JSON query is 768 numbers and a few labels: ~20 KB; this leaves room and no more. */
@@ -19,17 +20,27 @@ export type SearchRequest =
   | { type: "vector"; vector: number[]; k: number; labels: QueryLabel[] }
   | { type: "image"; bytes: Uint8Array; k: number };
 
-/** Parses the request without embedding: every size, type and k check happens here. */
+/** Multipart fields an upload may carry. */
+const MULTIPART_FIELDS = new Set(["file", "k"]);
+
+/**
+ * Parses the request without embedding: every size, type and k check happens here. Only
+ * a raw image body takes a query string (`?k=`); JSON and multipart carry k inside.
+ */
 export async function parseSearchRequest(request: Request): Promise<SearchRequest> {
   const contentType = request.headers.get("content-type") ?? "";
-  const type = contentType.split(";")[0].trim().toLowerCase();
+  const type = mediaType(request);
   if (type === "application/json") {
+    parseQuery(request, noQuerySchema);
     const body = await parseJsonBody(request, searchJsonBodySchema, JSON_LIMIT_BYTES);
     return { type: "vector", vector: body.vector, k: body.k, labels: body.labels };
   }
-  let bytes: Uint8Array;
-  let kField: unknown;
+  if (type.startsWith("image/") || type === "application/octet-stream") {
+    const { k } = parseQuery(request, uploadQuerySchema);
+    return { type: "image", bytes: await readBodyLimited(request, UPLOAD_LIMITS.maxBytes), k };
+  }
   if (type === "multipart/form-data") {
+    parseQuery(request, noQuerySchema);
     const body = await readBodyLimited(request, UPLOAD_LIMITS.maxBytes + MULTIPART_OVERHEAD_BYTES);
     let form: FormData;
     try {
@@ -39,23 +50,21 @@ export async function parseSearchRequest(request: Request): Promise<SearchReques
     }
     const file = form.get("file");
     if (!(file instanceof Blob)) throw invalidInput("missing_file", 'Send the image as a multipart field named "file".');
+    for (const name of new Set(form.keys())) {
+      if (!MULTIPART_FIELDS.has(name)) throw invalidInput("unknown_field", `Unknown multipart field ${JSON.stringify(name.slice(0, 100))}; send "file" and optionally "k".`);
+      if (form.getAll(name).length > 1) throw invalidInput("duplicate_field", `The multipart field "${name}" was sent more than once; send it once.`);
+    }
     if (file.size > UPLOAD_LIMITS.maxBytes) {
       throw tooLarge("too_large", `The image is ${file.size} bytes; the limit is ${UPLOAD_LIMITS.maxBytes}.`);
     }
-    bytes = new Uint8Array(await file.arrayBuffer());
-    kField = form.get("k") ?? undefined;
-  } else if (type.startsWith("image/") || type === "application/octet-stream") {
-    bytes = await readBodyLimited(request, UPLOAD_LIMITS.maxBytes);
-    kField = new URL(request.url).searchParams.get("k") ?? undefined;
-  } else {
-    throw unsupportedMediaType(
-      "unsupported_media_type",
-      "Send JSON ({ vector }), multipart/form-data with an image \"file\", or an image body.",
-    );
+    const k = kFieldSchema.safeParse(form.get("k") ?? undefined);
+    if (!k.success) throw invalidInput("invalid_k", `k must be a whole number from 1 to 50.`);
+    return { type: "image", bytes: new Uint8Array(await file.arrayBuffer()), k: k.data };
   }
-  const k = kFieldSchema.safeParse(kField);
-  if (!k.success) throw invalidInput("invalid_k", `k must be a whole number from 1 to 50.`);
-  return { type: "image", bytes, k: k.data };
+  throw unsupportedMediaType(
+    "unsupported_media_type",
+    "Send JSON ({ vector }), multipart/form-data with an image \"file\", or an image body.",
+  );
 }
 
 export interface SearchQuery {

@@ -3,6 +3,7 @@
  * Browser-safe (zod only): the page, the routes and the tests share these.
  */
 import { z } from "zod";
+import { queryInt } from "@/lib/api/query-schema";
 
 export const SEARCH_RESULTS = 7;
 export const DEFAULT_SIMILAR = 10;
@@ -23,7 +24,7 @@ export const searchQuerySchema = z.object({ q: z.string().trim().min(1, "must no
 export const similarQuerySchema = z
   .object({
     title: titleSchema,
-    k: z.coerce.number().int().min(1).max(MAX_SIMILAR).default(DEFAULT_SIMILAR),
+    k: queryInt({ min: 1, max: MAX_SIMILAR }).default(DEFAULT_SIMILAR),
   })
   .strict();
 

@@ -127,12 +127,20 @@ export async function moviesByTitles(db: SqlDb, titles: readonly string[]): Prom
   return titles.flatMap((t) => byTitle.get(t) ?? []);
 }
 
+/**
+ * At most this many autocomplete scans per unknown title: the title and 8 prefixes a
+ * character shorter each, then up to 7 a word shorter each (a title of up to ~8 words gets
+ * every attempt it got before; a 512-character title of two-letter words cost ~170 scans,
+ * 2.4 s).
+ */
+export const MAX_SUGGESTION_SCANS = 16;
+
 async function unknownTitle(db: SqlDb, title: string): Promise<never> {
   // The closest titles: the text as a prefix, else ever shorter prefixes ("Toy Storey" ->
   // "Toy Story"): a character at a time for a while, then a word at a time.
   let key = titleKey(title.replace(/\s*\([^)]*\)\s*$/, ""));
   let suggestions: FilmRef[] = [];
-  for (let attempt = 0; key.length >= 2 && !suggestions.length; attempt++) {
+  for (let attempt = 0; attempt < MAX_SUGGESTION_SCANS && key.length >= 2 && !suggestions.length; attempt++) {
     suggestions = await searchMovies(db, key, 5);
     key = attempt < 8 ? key.slice(0, -1).trim() : key.split(" ").slice(0, -1).join(" ");
   }

@@ -2,18 +2,13 @@
 // and the response bodies (the e2e tests check the live answers against them).
 
 import { z } from "zod";
+import { queryInt } from "@/lib/api/query-schema";
 import { distanceWithAlignmentSchema, numbersTreeNodeSchema, universalNumberSchema } from "./schema";
 
 export const DEFAULT_PAIRS_LIMIT = 100;
 
 /** `?limit=N`: a whole number >= 1 (the route also checks it against the number of pairs). */
-export const pairsQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .default(DEFAULT_PAIRS_LIMIT),
-});
+export const pairsQuerySchema = z.object({ limit: queryInt({ min: 1 }).default(DEFAULT_PAIRS_LIMIT) }).strict();
 
 export const universalResponseSchema = z.array(universalNumberSchema).length(10);
 

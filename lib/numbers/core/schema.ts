@@ -79,7 +79,7 @@ export const distanceWithAlignmentSchema = z.object({
 const queryWord = z.string().trim().min(1, "must not be empty").max(MAX_QUERY_WORD_LENGTH);
 
 /** Playground query: two words to compare; both are trimmed. */
-export const distanceQuerySchema = z.object({ a: queryWord, b: queryWord });
+export const distanceQuerySchema = z.object({ a: queryWord, b: queryWord }).strict();
 
 export type DistanceQuery = z.infer<typeof distanceQuerySchema>;
 

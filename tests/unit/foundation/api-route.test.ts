@@ -108,7 +108,7 @@ describe("apiRoute and parsers", () => {
 
   it("rejects bodies over the limit with 413, invalid JSON and schema failures with 400", async () => {
     const schema = z.object({ liked: z.array(z.string()).max(3) });
-    const post = (body: string) => new Request("http://x/api", { method: "POST", body });
+    const post = (body: string) => new Request("http://x/api", { method: "POST", body, headers: { "content-type": "application/json" } });
     await expect(parseJsonBody(post("x".repeat(2000)), schema, 1000)).rejects.toMatchObject({ kind: "too_large", code: "body_too_large" });
     await expect(parseJsonBody(post("{not json"), schema)).rejects.toMatchObject({ kind: "invalid_input", code: "invalid_json" });
     await expect(parseJsonBody(post('{"liked":[1]}'), schema)).rejects.toMatchObject({ kind: "invalid_input", code: "invalid_body" });
@@ -131,7 +131,7 @@ describe("cachedJsonResponse", () => {
   });
 
   it("answers 304 without a body when If-None-Match names the ETag, alone or in a list", async () => {
-    for (const header of [etag, `"other", ${etag}`]) {
+    for (const header of [etag, `"other", ${etag}`, "*", `W/${etag}`, `"other",W/${etag}`]) {
       const res = cachedJsonResponse(get(header), '{"a":1}', etag, "no-cache");
       expect(res.status, header).toBe(304);
       expect(res.headers.get("etag")).toBe(etag);

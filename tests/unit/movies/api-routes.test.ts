@@ -18,7 +18,7 @@ async function expectError(response: Response | Promise<Response>, status: numbe
 
 const get = (handler: typeof searchGET, url: string) => handler(new Request(`http://localhost${url}`), {});
 const post = (body: string, headers: Record<string, string> = {}) =>
-  tastePOST(new Request("http://localhost/api/movies/taste", { method: "POST", body, headers }), {});
+  tastePOST(new Request("http://localhost/api/movies/taste", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }), {});
 
 describe("GET /api/movies/search input", () => {
   it("needs a non-empty q", async () => {

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiMethods } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { searchByVector } from "@/lib/image-search/server/search";
 import { readSearchQuery } from "@/lib/image-search/server/upload";
@@ -15,8 +15,10 @@ export const dynamic = "force-dynamic";
  * Size is checked from Content-Length and while streaming, pixel count from the image
  * header, both before decoding (lib/image-search/server/upload.ts); bad input is a 4xx with a reason.
  */
-export const POST = apiRoute(async (request) => {
-  const query = await readSearchQuery(request);
-  const db = await getDatabase();
-  return Response.json(await searchByVector(db, query.vector, { k: query.k, labels: query.labels }));
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
+  POST: async (request) => {
+    const query = await readSearchQuery(request);
+    const db = await getDatabase();
+    return Response.json(await searchByVector(db, query.vector, { k: query.k, labels: query.labels }));
+  },
 });

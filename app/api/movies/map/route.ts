@@ -1,4 +1,5 @@
-import { apiRoute, cachedJsonResponse } from "@/lib/api/route";
+import { noQuerySchema } from "@/lib/api/query-schema";
+import { apiMethods, cachedJsonResponse, parseQuery } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { movieMap } from "@/lib/movies/server/store";
 
@@ -9,8 +10,11 @@ export const dynamic = "force-dynamic";
  * (position order = best known first). Changes only on a re-seed, so it carries an ETag
  * (If-None-Match -> 304) and may be cached for an hour.
  */
-export const GET = apiRoute(async (request) => {
-  const db = await getDatabase();
-  const { body, etag } = await movieMap(db);
-  return cachedJsonResponse(request, body, etag, "public, max-age=3600, must-revalidate");
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
+  GET: async (request) => {
+    parseQuery(request, noQuerySchema);
+    const db = await getDatabase();
+    const { body, etag } = await movieMap(db);
+    return cachedJsonResponse(request, body, etag, "public, max-age=3600, must-revalidate");
+  },
 });

@@ -1,4 +1,4 @@
-import { apiRoute, parseQuery } from "@/lib/api/route";
+import { apiMethods, parseQuery } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { searchQuerySchema } from "@/lib/movies/core/api-schema";
 import { searchMovies } from "@/lib/movies/server/store";
@@ -6,8 +6,10 @@ import { searchMovies } from "@/lib/movies/server/store";
 export const dynamic = "force-dynamic";
 
 /** GET /api/movies/search?q=TEXT: up to 7 films whose title starts with (else has a word starting with) q, best known first. */
-export const GET = apiRoute(async (request) => {
-  const { q } = parseQuery(request, searchQuerySchema);
-  const db = await getDatabase();
-  return Response.json({ query: q, results: await searchMovies(db, q) });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
+  GET: async (request) => {
+    const { q } = parseQuery(request, searchQuerySchema);
+    const db = await getDatabase();
+    return Response.json({ query: q, results: await searchMovies(db, q) });
+  },
 });

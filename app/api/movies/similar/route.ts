@@ -1,4 +1,4 @@
-import { apiRoute, parseQuery } from "@/lib/api/route";
+import { apiMethods, parseQuery } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { similarQuerySchema } from "@/lib/movies/core/api-schema";
 import { similarMovies } from "@/lib/movies/server/store";
@@ -9,8 +9,10 @@ export const dynamic = "force-dynamic";
  * GET /api/movies/similar?title=WIKIPEDIA_TITLE&k=10: the film and its k nearest films by
  * cosine of the link embedding. Unknown title -> 404 unknown_title with `details.suggestions`.
  */
-export const GET = apiRoute(async (request) => {
-  const { title, k } = parseQuery(request, similarQuerySchema);
-  const db = await getDatabase();
-  return Response.json(await similarMovies(db, title, k));
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
+  GET: async (request) => {
+    const { title, k } = parseQuery(request, similarQuerySchema);
+    const db = await getDatabase();
+    return Response.json(await similarMovies(db, title, k));
+  },
 });

@@ -1,4 +1,5 @@
-import { apiRoute, parseJsonBody } from "@/lib/api/route";
+import { noQuerySchema } from "@/lib/api/query-schema";
+import { apiMethods, parseJsonBody, parseQuery } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { tasteBodySchema } from "@/lib/movies/core/api-schema";
 import { tasteRanking } from "@/lib/movies/server/store";
@@ -10,8 +11,11 @@ export const dynamic = "force-dynamic";
  * regression on the film vectors ranks the catalogue; the best and worst k (input films
  * excluded). Unknown titles -> 400 unknown_titles naming them.
  */
-export const POST = apiRoute(async (request) => {
-  const { liked, disliked, k } = await parseJsonBody(request, tasteBodySchema, 100_000);
-  const db = await getDatabase();
-  return Response.json(await tasteRanking(db, liked, disliked, k));
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
+  POST: async (request) => {
+    parseQuery(request, noQuerySchema);
+    const { liked, disliked, k } = await parseJsonBody(request, tasteBodySchema, 100_000);
+    const db = await getDatabase();
+    return Response.json(await tasteRanking(db, liked, disliked, k));
+  },
 });

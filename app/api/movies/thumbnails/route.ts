@@ -1,4 +1,5 @@
-import { apiRoute, cachedJsonResponse } from "@/lib/api/route";
+import { noQuerySchema } from "@/lib/api/query-schema";
+import { apiMethods, cachedJsonResponse, parseQuery } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { movieThumbnails } from "@/lib/movies/server/store";
 
@@ -9,8 +10,11 @@ export const dynamic = "force-dynamic";
  * order of /api/movies/map, for the map's optional poster images. Fetched only when the
  * visitor turns poster images on; same ETag / cache rules as the map.
  */
-export const GET = apiRoute(async (request) => {
-  const db = await getDatabase();
-  const { body, etag } = await movieThumbnails(db);
-  return cachedJsonResponse(request, body, etag, "public, max-age=3600, must-revalidate");
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
+  GET: async (request) => {
+    parseQuery(request, noQuerySchema);
+    const db = await getDatabase();
+    const { body, etag } = await movieThumbnails(db);
+    return cachedJsonResponse(request, body, etag, "public, max-age=3600, must-revalidate");
+  },
 });

@@ -1,5 +1,5 @@
 import { invalidInput } from "@/lib/errors";
-import { apiRoute, parseQuery } from "@/lib/api/route";
+import { apiMethods, parseQuery } from "@/lib/api/route";
 import { distanceWithAlignment } from "@/lib/numbers/core/distance";
 import { noLettersMessage, wordProblem } from "@/lib/numbers/core/playground";
 import { distanceQuerySchema } from "@/lib/numbers/core/schema";
@@ -11,10 +11,12 @@ export const dynamic = "force-dynamic";
  * alignment, operation by operation. `a` and `b` in the answer are the normalised words.
  * Pure computation (the page runs the same function in the browser); no database.
  */
-export const GET = apiRoute(async (request) => {
-  const { a, b } = parseQuery(request, distanceQuerySchema);
-  for (const [field, word] of [["a", a], ["b", b]] as const) {
-    if (wordProblem(word)?.code === "no_letters") throw invalidInput("no_letters", `${field}: ${noLettersMessage(word)}`);
-  }
-  return Response.json(distanceWithAlignment(a, b));
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
+  GET: async (request) => {
+    const { a, b } = parseQuery(request, distanceQuerySchema);
+    for (const [field, word] of [["a", a], ["b", b]] as const) {
+      if (wordProblem(word)?.code === "no_letters") throw invalidInput("no_letters", `${field}: ${noLettersMessage(word)}`);
+    }
+    return Response.json(distanceWithAlignment(a, b));
+  },
 });
