@@ -54,6 +54,8 @@ export {
   putVectors,
   deleteCollection,
   getVector,
+  getVectors,
+  validateVector,
   collectionInfo,
   CUBE_MAX_DIMS,
   type CollectionInfo,

@@ -138,6 +138,21 @@ export async function getVector(db: SqlDb, collection: string, key: string): Pro
   return rows.length ? decodeEmbedding(rows[0].embedding) : null;
 }
 
+/** The stored vectors (as put) of these keys, in the order asked; unknown keys are left out. One query. */
+export async function getVectors(db: SqlDb, collection: string, keys: readonly string[]): Promise<{ key: string; vector: Float32Array }[]> {
+  const name = parseCollectionName(collection);
+  if (keys.length === 0) return [];
+  const rows = await db.sql.query<{ key: string; embedding: string }>(
+    `SELECT key, ${EMBEDDING_AS_BASE64} AS embedding FROM vector_item WHERE collection = $1 AND key = ANY($2::text[])`,
+    [name, [...keys]],
+  );
+  const byKey = new Map(rows.map((r) => [r.key, decodeEmbedding(r.embedding)]));
+  return keys.flatMap((key) => {
+    const vector = byKey.get(key);
+    return vector ? [{ key, vector }] : [];
+  });
+}
+
 /** Deletes the collection and its items; false when there was nothing to delete. */
 export async function deleteCollection(db: SqlDb, collection: string): Promise<boolean> {
   const name = parseCollectionName(collection);

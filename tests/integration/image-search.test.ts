@@ -12,11 +12,13 @@ import { apiErrorBodySchema } from "@/lib/api/errors";
 import type { Database } from "@/lib/db";
 import { runSeeds } from "@/lib/db/seed";
 import { photosResponseSchema, searchResponseSchema, similarResponseSchema, type PhotosResponse, type SearchResponse } from "@/lib/image-search/core/api-schema";
-import { sameClass } from "@/lib/image-search/core/calibration";
+import { assignHalves, sameClass } from "@/lib/image-search/core/calibration";
+import { applyTransform } from "@/lib/image-search/core/transform";
 import { imageSearchSeedStep } from "@/lib/image-search/server/seed-step";
-import { loadImageIndex } from "@/lib/image-search/server/load";
-import { searchByVector, searchSimilar } from "@/lib/image-search/server/search";
-import { HELDOUT_COLLECTION, INDEX_COLLECTION, photoById, photoVector, storeImageIndex } from "@/lib/image-search/server/store";
+import { loadImageIndex, loadTransform } from "@/lib/image-search/server/load";
+import { loadCalibration, searchByVector, searchSimilar } from "@/lib/image-search/server/search";
+import { INDEX_COLLECTION, photoById, photoVector, storeImageIndex } from "@/lib/image-search/server/store";
+import { excludedFor } from "@/scripts/image-search/loo";
 import { collectionInfo } from "@/lib/vector-search";
 import { GET as photosGET } from "@/app/api/image-search/photos/route";
 import { POST as searchPOST } from "@/app/api/image-search/search/route";
@@ -72,6 +74,13 @@ async function syntheticImages(): Promise<Record<string, Buffer>> {
 describeEachBackend("reverse image search", (backend) => {
   let db: Database;
   const index = loadImageIndex(path.resolve("data/image-search"));
+  const transform = loadTransform(path.resolve("data/image-search")).then((t) => t.transform);
+  /** The committed raw (768-d) embedding of a photo, as the browser would send it. */
+  const rawVector = async (id: string) => {
+    const { photos, vectors, dim } = await index;
+    const row = photos.findIndex((p) => p.id === id);
+    return vectors.subarray(row * dim, (row + 1) * dim);
+  };
 
   beforeAll(async () => {
     db = await openTestDatabase(backend);
@@ -85,28 +94,46 @@ describeEachBackend("reverse image search", (backend) => {
     await db?.close();
   });
 
-  it("seeds every photo, the index split into one collection and the held-out photos into another", async () => {
+  it("seeds every photo into one searchable collection, in the committed search space", async () => {
     const { photos } = await index;
     const [{ count }] = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM image_photo`);
     expect(count).toBe(photos.length);
-    const indexed = photos.filter((p) => p.split === "index").length;
-    expect((await collectionInfo(db, INDEX_COLLECTION))?.itemCount).toBe(indexed);
-    expect((await collectionInfo(db, HELDOUT_COLLECTION))?.itemCount).toBe(photos.length - indexed);
+    expect((await collectionInfo(db, INDEX_COLLECTION))?.itemCount).toBe(photos.length);
+    expect(await collectionInfo(db, "caltech101-heldout")).toBeNull();
     const dalmatian = await photoById(db, "dalmatian/image_0006");
     expect(dalmatian).toMatchObject({ label: "dalmatian", split: "query", thumbnailUrl: "/images/caltech101/dalmatian/image_0006.jpg" });
     expect(dalmatian!.imagenet[0].label).toBe("dalmatian");
     expect(dalmatian!.imagenet).toHaveLength(5);
-    // The stored vectors are the committed ones, bit for bit.
-    const row = photos.findIndex((p) => p.id === "dalmatian/image_0006");
+    // The stored vectors are the committed ones through the committed transform, bit for bit.
     const stored = await photoVector(db, dalmatian!);
-    expect(Array.from(stored!)).toEqual(Array.from((await index).vectors.subarray(row * 768, (row + 1) * 768)));
+    expect(Array.from(stored!)).toEqual(Array.from(applyTransform(await transform, await rawVector("dalmatian/image_0006"))));
   });
 
   it("re-seeding replaces the rows wholesale (no duplicates)", async () => {
-    const rows = await storeImageIndex(db, await index);
+    const rows = await storeImageIndex(db, await index, await transform);
     const [{ count }] = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM image_photo`);
     expect(rows).toBe(2 * count);
-    expect((await collectionInfo(db, INDEX_COLLECTION))?.itemCount).toBe((await index).photos.filter((p) => p.split === "index").length);
+    expect((await collectionInfo(db, INDEX_COLLECTION))?.itemCount).toBe(count);
+  });
+
+  it("held-out test-half photos searched leave-one-out reproduce the committed operating point", async () => {
+    const { photos } = await index;
+    const calibration = loadCalibration();
+    const halves = assignHalves(photos);
+    const test = photos.filter((p) => p.split !== "index" && halves.get(p.id) === "test");
+    let inNo = 0;
+    let bgNo = 0;
+    for (const p of test) {
+      const labels = p.imagenet.map(([label, probability]) => ({ label, probability }));
+      const answer = await searchByVector(db, await rawVector(p.id), { labels, excludeIds: excludedFor(p.id) });
+      expect(answer.results.map((r) => r.id)).not.toContain(p.id);
+      if (!answer.noMatch) continue;
+      if (p.split === "background") bgNo++;
+      else inNo++;
+    }
+    const background = test.filter((p) => p.split === "background").length;
+    expect(inNo / (test.length - background)).toBeCloseTo(calibration.operatingPoint.testHalf.inCollectionNoMatch, 4);
+    expect(bgNo / background).toBeCloseTo(calibration.operatingPoint.testHalf.backgroundNoMatch, 4);
   });
 
   it("a held-out photo's nearest neighbours are mostly its class", async () => {
@@ -181,8 +208,8 @@ describeEachBackend("reverse image search", (backend) => {
 
   it("POST /api/image-search/search with a vector: the k nearest, the confidence and the labels sent along", async () => {
     const dalmatian = (await photoById(db, "dalmatian/image_0006"))!;
-    const vector = Array.from((await photoVector(db, dalmatian))!);
-    const labels = [{ label: "spotted thing", probability: 0.1 }, { label: "dalmatian", probability: 0.8 }];
+    const vector = Array.from(await rawVector(dalmatian.id));
+    const labels = [...dalmatian.imagenet].reverse();
     const answer = await ok(
       await searchPOST(
         new Request("http://localhost/api/image-search/search", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ vector, k: 7, labels }) }),
@@ -191,10 +218,16 @@ describeEachBackend("reverse image search", (backend) => {
       searchResponseSchema,
     );
     expect(answer.results).toHaveLength(7);
-    expect(answer.labels.map((l) => l.label)).toEqual(["dalmatian", "spotted thing"]);
+    expect(answer.labels).toEqual(dalmatian.imagenet);
+    // Every photo is searchable: the photo's own vector finds the photo first (the score is the
+    // cosine to the expanded query, so a little under 1).
+    expect(answer.results[0].id).toBe(dalmatian.id);
+    expect(answer.results[0].score).toBeGreaterThan(0.9);
+    // Searching with the raw vector, itself excluded = searching with the stored photo.
     const similar = await searchSimilar(db, "dalmatian/image_0006", { k: 7 });
-    expect(answer.results).toEqual(similar.results);
-    expect(answer.confidence).toBeCloseTo(similar.confidence, 12);
+    const without = await searchByVector(db, vector, { k: 7, labels, excludeIds: [dalmatian.id] });
+    expect(without.results).toEqual(similar.results);
+    expect(without.confidence).toBeCloseTo(similar.confidence, 12);
   });
 
   it("POST /api/image-search/search with an uploaded photo embeds it in Node and finds its class", async () => {
@@ -206,8 +239,10 @@ describeEachBackend("reverse image search", (backend) => {
     expect(dog.noMatch).toBe(false);
     expect(dog.labels).toHaveLength(5);
     expect(dog.labels[0].label).toBe("dalmatian");
-    // The server's embedding of the original file = the committed one (same pipeline), up to the uint8 quantisation.
-    const stored = await searchSimilar(db, "dalmatian/image_0006", { k: 12 });
+    // The server's embedding of the original file = the committed one (same pipeline), up to the uint8
+    // quantisation: the photo itself comes first, and the same neighbours follow.
+    expect(dog.results[0].id).toBe("dalmatian/image_0006");
+    const stored = await searchByVector(db, await rawVector("dalmatian/image_0006"), { k: 12 });
     expect(dog.results.slice(0, 5).map((r) => r.id)).toEqual(stored.results.slice(0, 5).map((r) => r.id));
 
     const ball = await ok(await searchPOST(upload(fixture("soccer_ball-image_0003.jpg")), undefined), searchResponseSchema);

@@ -3,6 +3,7 @@
  * Browser-safe (zod only): the page, the routes and the tests share these.
  */
 import { z } from "zod";
+import { queryInt } from "@/lib/api/query-schema";
 // The constants module only: "@/lib/vision" would pull tfjs into page bundles.
 import { EMBEDDING_DIM } from "@/lib/vision/constants";
 
@@ -37,16 +38,21 @@ export const searchJsonBodySchema = z
 export type SearchJsonBody = z.input<typeof searchJsonBodySchema>;
 
 /** `k` of a multipart upload (a form field) or of a query string. */
-export const kFieldSchema = z.coerce.number().int().min(1).max(MAX_RESULTS).default(DEFAULT_RESULTS);
+export const kFieldSchema = queryInt({ min: 1, max: MAX_RESULTS }).default(DEFAULT_RESULTS);
 
-export const similarQuerySchema = z.object({ id: photoIdSchema, k: kFieldSchema });
+/** The query of a raw image upload (POST /api/image-search/search?k=). */
+export const uploadQuerySchema = z.object({ k: kFieldSchema }).strict();
 
-export const photosQuerySchema = z.object({
-  split: splitSchema.optional(),
-  label: classLabelSchema.optional(),
-  cursor: photoIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-});
+export const similarQuerySchema = z.object({ id: photoIdSchema, k: kFieldSchema }).strict();
+
+export const photosQuerySchema = z
+  .object({
+    split: splitSchema.optional(),
+    label: classLabelSchema.optional(),
+    cursor: photoIdSchema.optional(),
+    limit: queryInt({ min: 1, max: MAX_PAGE_SIZE }).default(DEFAULT_PAGE_SIZE),
+  })
+  .strict();
 
 export const searchResultSchema = z.object({
   id: z.string(),
@@ -55,7 +61,7 @@ export const searchResultSchema = z.object({
   thumbnailUrl: z.string(),
   thumbWidth: z.number(),
   thumbHeight: z.number(),
-  /** Cosine similarity to the query. */
+  /** Cosine similarity to the query after whitening and query expansion (a photo scores ~0.96 with itself). */
   score: z.number(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;

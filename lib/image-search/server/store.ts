@@ -1,22 +1,22 @@
 /**
  * Reading and writing the reverse-image-search tables: `image_photo` (one row per
  * Caltech-101 photo) and the photos' vectors in the shared vector store (lib/vector-search):
- * collection INDEX_COLLECTION holds the searchable "index" split, HELDOUT_COLLECTION the
- * held-out "query" and "background" photos (searched *with*, never searched *for*).
+ * collection INDEX_COLLECTION holds every photo (index, query and background splits alike),
+ * each in the search space of the committed transform (../core/transform.ts), so every
+ * shipped photo can be found; the held-out splits stay an evaluation label only.
  * No HTTP here; the routes and the seed step call these.
  */
 import "server-only";
 import type { SqlDb } from "@/lib/db";
-import { getVector, putVectors } from "@/lib/vector-search";
+import { deleteCollection, getVector, putVectors } from "@/lib/vector-search";
 import type { ClassSummary, Photo } from "../core/api-schema";
 import type { ImageIndex } from "../core/index-reader";
 import type { Split } from "../core/split";
+import { applyTransformRows, type EmbeddingTransform } from "../core/transform";
 
 export const INDEX_COLLECTION = "caltech101";
-export const HELDOUT_COLLECTION = "caltech101-heldout";
-/** The held-out collection is only read by key, so its cube keeps few PCA coordinates (faster to seed). */
-const HELDOUT_REDUCED_DIMS = 16;
-
+/** Where the held-out photos were kept before every photo became searchable; deleted at seed time. */
+const LEGACY_HELDOUT_COLLECTION = "caltech101-heldout";
 
 /** A photo as the API and the page show it (the API's photo schema). */
 export type PhotoSummary = Photo;
@@ -53,11 +53,16 @@ function toSummary(row: PhotoRow): PhotoSummary {
 }
 
 /**
- * Replaces the demo's rows with `index`: the photos table in one transaction, then each
- * vector collection wholesale (putVectors with replace). Returns the rows written
- * (photos + vectors).
+ * Replaces the demo's rows with `index`: the photos table in one transaction, then the
+ * vector collection wholesale (putVectors with replace), every vector transformed into the
+ * search space. Returns the rows written (photos + vectors).
  */
-export async function storeImageIndex(db: SqlDb, index: ImageIndex, progress: (line: string) => void = () => undefined): Promise<number> {
+export async function storeImageIndex(
+  db: SqlDb,
+  index: ImageIndex,
+  transform: EmbeddingTransform,
+  progress: (line: string) => void = () => undefined,
+): Promise<number> {
   const { photos, dim } = index;
   const rows = photos.map((p, position) => ({
     id: p.id,
@@ -92,17 +97,16 @@ export async function storeImageIndex(db: SqlDb, index: ImageIndex, progress: (l
   });
   progress(`${rows.length} photos in ${Date.now() - started} ms`);
 
-  const items = (split: (s: Split) => boolean) =>
-    photos.flatMap((p, i) => (split(p.split) ? [{ key: p.id, vector: index.vectors.subarray(i * dim, (i + 1) * dim) }] : []));
-  const indexed = items((s) => s === "index");
-  const heldOut = items((s) => s !== "index");
   started = Date.now();
-  await putVectors(db, INDEX_COLLECTION, indexed, { metric: "cosine", replace: true });
-  progress(`${indexed.length} vectors into "${INDEX_COLLECTION}" in ${Date.now() - started} ms`);
+  const searchSpace = applyTransformRows(transform, index.vectors);
+  const d = searchSpace.length / photos.length;
+  const items = photos.map((p, i) => ({ key: p.id, vector: searchSpace.subarray(i * d, (i + 1) * d) }));
+  progress(`${items.length} vectors into the search space (${dim} -> ${d} dims) in ${Date.now() - started} ms`);
   started = Date.now();
-  await putVectors(db, HELDOUT_COLLECTION, heldOut, { metric: "cosine", replace: true, reducedDims: HELDOUT_REDUCED_DIMS });
-  progress(`${heldOut.length} vectors into "${HELDOUT_COLLECTION}" in ${Date.now() - started} ms`);
-  return rows.length + indexed.length + heldOut.length;
+  await putVectors(db, INDEX_COLLECTION, items, { metric: "cosine", replace: true });
+  await deleteCollection(db, LEGACY_HELDOUT_COLLECTION);
+  progress(`${items.length} vectors into "${INDEX_COLLECTION}" in ${Date.now() - started} ms`);
+  return rows.length + items.length;
 }
 
 /** The photos with these ids, in the order asked (unknown ids are left out). */
@@ -117,9 +121,9 @@ export async function photoById(db: SqlDb, id: string): Promise<PhotoSummary | n
   return (await photosByIds(db, [id]))[0] ?? null;
 }
 
-/** The stored vector of any photo (index or held out), or null. */
-export async function photoVector(db: SqlDb, photo: Pick<PhotoSummary, "id" | "split">): Promise<Float32Array | null> {
-  return getVector(db, photo.split === "index" ? INDEX_COLLECTION : HELDOUT_COLLECTION, photo.id);
+/** The stored vector of a photo in the search space (transformed, unit length), or null. */
+export async function photoVector(db: SqlDb, photo: Pick<PhotoSummary, "id">): Promise<Float32Array | null> {
+  return getVector(db, INDEX_COLLECTION, photo.id);
 }
 
 export interface PhotoPage {
