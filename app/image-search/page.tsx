@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { ImageSearch } from "@/components/image-search/ImageSearch";
+import { TradeoffCurve } from "@/components/image-search/TradeoffCurve";
+import { curveOf } from "@/components/image-search/curve";
 import { getDatabase } from "@/lib/server/database";
 import { loadCalibration } from "@/lib/image-search/server/search";
-import { listClasses } from "@/lib/image-search/server/store";
+import { INDEX_COLLECTION, listClasses } from "@/lib/image-search/server/store";
+import { collectionInfo } from "@/lib/vector-search";
 import "./image-search.css";
 
 export const metadata: Metadata = {
@@ -16,21 +19,26 @@ export default async function ImageSearchPage() {
   const db = await getDatabase();
   const classes = await listClasses(db);
   const calibration = loadCalibration();
+  // The trade-off curve is optional in the calibration file: no curve, no plot.
+  const curve = curveOf(calibration, calibration.threshold);
   const indexed = classes.reduce((s, c) => s + c.index, 0);
   const heldOut = classes.reduce((s, c) => s + c.query + c.background, 0);
+  // What the search can find is what its vector collection holds: the "index" split, or every photo.
+  const searchable = (await collectionInfo(db, INDEX_COLLECTION))?.itemCount ?? indexed;
+  const allSearchable = searchable >= indexed + heldOut;
   const objectClasses = classes.filter((c) => c.index > 0).length;
   return (
     <article className="img-page">
       <header className="intro">
         <h1>Reverse image search</h1>
         <p>
-          Drop in a photo and get the most similar of {indexed.toLocaleString("en")} photos in {objectClasses} classes, or an
+          Drop in a photo and get the most similar of {searchable.toLocaleString("en")} photos in {objectClasses} classes, or an
           honest &ldquo;no good match&rdquo;. A pretrained image classifier (MobileNet) runs in your browser; its last hidden
           layer, 768 numbers, is the photo&rsquo;s fingerprint, and only those numbers are sent to the server.
         </p>
       </header>
 
-      <ImageSearch classes={classes} threshold={calibration.threshold} />
+      <ImageSearch classes={classes} threshold={calibration.threshold} allSearchable={allSearchable} />
 
       <section className="img-section img-method" aria-labelledby="img-method">
         <h2 id="img-method">How it works</h2>
@@ -43,9 +51,21 @@ export default async function ImageSearchPage() {
         <p>
           The confidence is the probability that the best match shows the same kind of thing, from how similar it is and how
           many of the ten nearest photos agree on their class. It was fitted on half of the {heldOut.toLocaleString("en")} photos
-          held out of the collection (including 200 cluttered &ldquo;background&rdquo; photos of nothing in particular)
+          {allSearchable ? "set aside for testing" : "held out of the collection"} (including 200 cluttered &ldquo;background&rdquo;
+          photos of nothing in particular)
           and checked on the other half; below {Math.round(calibration.threshold * 100)}% the page says there is no good match.
+          The verdict above the results also reads the classifier&rsquo;s own ImageNet labels: they say what the photo looks
+          like, the confidence says whether the collection has photos of that kind.
         </p>
+        {curve ? (
+          <>
+            <p>
+              Where to draw the line is a trade-off: a higher threshold turns away more clutter but also more photos whose class
+              the collection does have.
+            </p>
+            <TradeoffCurve curve={curve} />
+          </>
+        ) : null}
         <p className="img-credit">
           After Douwe Osinga, &ldquo;Building a Reverse Image Search Engine using a Pretrained Image Classifier&rdquo; (2017).
           Photos: Caltech-101, L. Fei-Fei, R. Fergus and P. Perona (CaltechDATA,{" "}

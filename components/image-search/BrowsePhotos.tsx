@@ -2,17 +2,29 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ClassSummary, Photo } from "@/lib/image-search/core/api-schema";
+import { humanClassName as classLabel } from "@/lib/image-search/core/classNames";
 import { listPhotos } from "./api";
 
 const PAGE = 48;
 type SplitFilter = "" | "index" | "query" | "background";
 
-const classLabel = (label: string) => (label === "BACKGROUND_Google" ? "background clutter" : label.replace(/_/g, " "));
-
-/** A grid of the collection's photos by class and split, paged; clicking one searches with it. */
-export function BrowsePhotos({ classes, onPick }: { classes: ClassSummary[]; onPick: (photo: Photo) => void }) {
+/**
+ * A grid of the collection's photos by class and split, paged; clicking one searches with it.
+ * Opens on the searchable photos: the "index" split, or all of them once every photo is in
+ * the collection; the other splits are a choice away.
+ */
+export function BrowsePhotos({
+  classes,
+  onPick,
+  allSearchable,
+}: {
+  classes: ClassSummary[];
+  onPick: (photo: Photo) => void;
+  /** Every photo is searchable: open on all of them. */
+  allSearchable: boolean;
+}) {
   const [label, setLabel] = useState("");
-  const [split, setSplit] = useState<SplitFilter>("query");
+  const [split, setSplit] = useState<SplitFilter>(allSearchable ? "" : "index");
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -63,10 +75,11 @@ export function BrowsePhotos({ classes, onPick }: { classes: ClassSummary[]; onP
         <label>
           Photos{" "}
           <select value={split} onChange={(e) => setSplit(e.target.value as SplitFilter)} data-testid="browse-split">
-            <option value="query">held out (not searchable)</option>
-            <option value="index">in the collection</option>
+            {allSearchable ? <option value="">all (every photo is searchable)</option> : null}
+            <option value="index">{allSearchable ? "index split" : "in the collection (searchable)"}</option>
+            <option value="query">{allSearchable ? "held out for testing" : "held out (not searchable)"}</option>
             <option value="background">background clutter</option>
-            <option value="">all</option>
+            {allSearchable ? null : <option value="">all</option>}
           </select>
         </label>
         <span className="img-count" aria-live="polite">
@@ -78,7 +91,7 @@ export function BrowsePhotos({ classes, onPick }: { classes: ClassSummary[]; onP
       <ul className="img-browse-grid" data-testid="browse-grid">
         {photos.map((p) => (
           <li key={p.id}>
-            <button type="button" onClick={() => onPick(p)} title={`${classLabel(p.label)} (${p.id}): search with this photo`} data-testid="browse-photo" data-id={p.id}>
+            <button type="button" onClick={() => onPick(p)} title={`${classLabel(p.label)} (${p.id}): search with this photo`} data-testid="browse-photo" data-id={p.id} data-split={p.split}>
               {/* plain img: fixed-size static thumbnails */}
               <img src={p.thumbnailUrl} alt={`${classLabel(p.label)} (${p.id})`} width={p.thumbWidth} height={p.thumbHeight} loading="lazy" />
               <span>{classLabel(p.label)}</span>

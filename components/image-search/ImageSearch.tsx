@@ -1,15 +1,18 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/ProgressBar";
-import type { ClassSummary, SearchResponse } from "@/lib/image-search/core/api-schema";
+import type { ClassSummary, SearchResponse, SearchResult, SimilarResponse } from "@/lib/image-search/core/api-schema";
 import type { ProgressSnapshot } from "@/lib/progress";
 import type { WorkerClient } from "@/lib/workers/client";
 import { startImageEmbedWorker, type ImageEmbedInput, type ImageEmbedResult } from "@/workers/image-embed";
 import { BrowsePhotos } from "./BrowsePhotos";
 import { PhotoInput } from "./PhotoInput";
+import { PhotoViewer } from "./PhotoViewer";
+import { SampleRow } from "./SampleRow";
 import { SearchResults, type QueryView } from "./SearchResults";
 import { searchByVector, similarPhotos } from "./api";
+import type { Sample } from "./samples";
 
 /** Results per search: fills 2, 3, 4 or 6 columns evenly. */
 const RESULTS = 12;
@@ -23,7 +26,16 @@ type Phase =
   | { kind: "done" }
   | { kind: "error"; message: string };
 
-export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; threshold: number }) {
+export function ImageSearch({
+  classes,
+  threshold,
+  allSearchable,
+}: {
+  classes: ClassSummary[];
+  threshold: number;
+  /** Every photo is in the searchable collection (not only the "index" split). */
+  allSearchable: boolean;
+}) {
   const [tab, setTab] = useState<"upload" | "browse">("upload");
   /** The browse grid stays mounted once opened, so its filters and pages survive tab switches. */
   const [browseOpened, setBrowseOpened] = useState(false);
@@ -37,6 +49,11 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
   const runRef = useRef<AbortController | null>(null);
   const previewRef = useRef<string | null>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
+  /** The result shown enlarged (index into response.results), and the card that opened it (focus returns there). */
+  const [viewing, setViewing] = useState<number | null>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+  const classLabels = useMemo(() => classes.filter((c) => c.index > 0).map((c) => c.label), [classes]);
+  const sampleNote = allSearchable ? "from the collection" : "held out of the collection";
 
   /** Starts a new search: cancels the previous one, returns its abort signal. */
   const begin = useCallback((next: QueryView) => {
@@ -44,15 +61,16 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
     const controller = new AbortController();
     runRef.current = controller;
     if (previewRef.current && previewRef.current !== next.imageUrl) URL.revokeObjectURL(previewRef.current);
-    previewRef.current = next.kind === "upload" ? next.imageUrl : null;
+    previewRef.current = next.imageUrl.startsWith("blob:") ? next.imageUrl : null;
     setQuery(next);
     setResponse(null);
+    setViewing(null);
     requestAnimationFrame(() => resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
     return controller.signal;
   }, []);
 
   const searchFile = useCallback(
-    async (file: File) => {
+    async (file: File, sample?: Sample) => {
       if (file.type && !file.type.startsWith("image/")) {
         setPhase({ kind: "error", message: `"${file.name}" is not an image (${file.type}).` });
         return;
@@ -61,7 +79,8 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
         setPhase({ kind: "error", message: `"${file.name}" is ${(file.size / 1e6).toFixed(0)} MB; photos up to 50 MB are accepted.` });
         return;
       }
-      const signal = begin({ kind: "upload", imageUrl: URL.createObjectURL(file), name: file.name || "pasted image" });
+      const imageUrl = URL.createObjectURL(file);
+      const signal = begin(sample ? { kind: "sample", imageUrl, name: sample.name, split: sampleNote } : { kind: "upload", imageUrl, name: file.name || "pasted image" });
       setPhase({ kind: "embedding", snapshot: null, message: "Preparing the model" });
       try {
         workerRef.current ??= startImageEmbedWorker();
@@ -80,15 +99,15 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
         setPhase({ kind: "error", message: (err as Error).message });
       }
     },
-    [begin],
+    [begin, sampleNote],
   );
 
   const searchPhoto = useCallback(
-    async (photo: { id: string; label: string; thumbnailUrl: string; split?: string }) => {
+    async (photo: { id: string; label: string; thumbnailUrl: string; split?: string }, prefetched?: SimilarResponse | null) => {
       const signal = begin({ kind: "photo", imageUrl: photo.thumbnailUrl, name: photo.id, label: photo.label, split: photo.split });
       setPhase({ kind: "searching" });
       try {
-        const result = await similarPhotos(photo.id, RESULTS, signal);
+        const result = prefetched ?? (await similarPhotos(photo.id, RESULTS, signal));
         if (signal.aborted) return;
         setQuery({ kind: "photo", imageUrl: result.query.thumbnailUrl, name: result.query.id, label: result.query.label, split: result.query.split });
         setResponse(result);
@@ -99,6 +118,72 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
       }
     },
     [begin],
+  );
+
+  /** A sample runs the upload path: fetched as a file, embedded in the worker. */
+  const searchSample = useCallback(
+    async (sample: Sample) => {
+      try {
+        const res = await fetch(sample.url);
+        if (!res.ok) throw new Error(`The sample photo could not be loaded (${res.status}).`);
+        const blob = await res.blob();
+        await searchFile(new File([blob], sample.url.split("/").pop() ?? "sample.jpg", { type: blob.type || "image/jpeg" }), sample);
+      } catch (err) {
+        setPhase({ kind: "error", message: (err as Error).message });
+      }
+    },
+    [searchFile],
+  );
+
+  /** Whether opening the viewer added a history entry (Back closes the viewer instead of leaving the page). */
+  const viewerEntryRef = useRef(false);
+
+  const openViewer = useCallback((index: number, opener: HTMLElement) => {
+    openerRef.current = opener;
+    setViewing(index);
+    if (!viewerEntryRef.current) {
+      // Same URL, same (Next router) state: only gives Back something to undo.
+      window.history.pushState(window.history.state, "");
+      viewerEntryRef.current = true;
+    }
+  }, []);
+
+  const closeViewer = useCallback(() => {
+    setViewing(null);
+    const opener = openerRef.current;
+    openerRef.current = null;
+    if (opener?.isConnected) opener.focus();
+    if (viewerEntryRef.current) {
+      viewerEntryRef.current = false;
+      window.history.back();
+    }
+  }, []);
+
+  // Back (a phone's back gesture) while the viewer is open closes it.
+  useEffect(() => {
+    const onPop = () => {
+      if (!viewerEntryRef.current) return;
+      viewerEntryRef.current = false;
+      setViewing(null);
+      const opener = openerRef.current;
+      openerRef.current = null;
+      if (opener?.isConnected) opener.focus();
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
+  const searchFromViewer = useCallback(
+    (photo: SearchResult, prefetched: SimilarResponse | null) => {
+      // The viewer unmounts with the new search, maybe before its close event: undo its history entry here.
+      openerRef.current = null;
+      if (viewerEntryRef.current) {
+        viewerEntryRef.current = false;
+        window.history.back();
+      }
+      void searchPhoto(photo, prefetched);
+    },
+    [searchPhoto],
   );
 
   // Paste an image anywhere on the page (Ctrl+V / Cmd+V).
@@ -127,7 +212,7 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
 
   const busy = phase.kind === "embedding" || phase.kind === "searching";
   return (
-    <div className="img-search" data-interactive={interactive ? "true" : undefined}>
+    <div className="img-search" data-interactive={interactive ? "true" : undefined} data-all-searchable={allSearchable}>
       <div className="img-tabs" role="tablist" aria-label="Search with">
         <button role="tab" aria-selected={tab === "upload"} className={tab === "upload" ? "active" : ""} onClick={() => setTab("upload")}>
           Your photo
@@ -148,9 +233,10 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
 
       <div className="img-panel" hidden={tab !== "upload"}>
         <PhotoInput onFile={searchFile} busy={busy} />
+        <SampleRow onPick={searchSample} busy={busy} note={sampleNote} />
       </div>
       <div className="img-panel" hidden={tab !== "browse"}>
-        {browseOpened ? <BrowsePhotos classes={classes} onPick={searchPhoto} /> : null}
+        {browseOpened ? <BrowsePhotos classes={classes} onPick={searchPhoto} allSearchable={allSearchable} /> : null}
       </div>
 
       <div ref={resultsRef} className="img-results-anchor">
@@ -166,7 +252,25 @@ export function ImageSearch({ classes, threshold }: { classes: ClassSummary[]; t
           </p>
         ) : null}
         {query && (response || busy) ? (
-          <SearchResults query={query} response={response} threshold={threshold} backend={backend} onPick={searchPhoto} />
+          <SearchResults
+            query={query}
+            response={response}
+            threshold={threshold}
+            classLabels={classLabels}
+            backend={backend}
+            allSearchable={allSearchable}
+            onOpen={openViewer}
+          />
+        ) : null}
+        {response && viewing !== null && response.results[viewing] ? (
+          <PhotoViewer
+            results={response.results}
+            start={viewing}
+            k={RESULTS}
+            allSearchable={allSearchable}
+            onClose={closeViewer}
+            onSearch={searchFromViewer}
+          />
         ) : null}
       </div>
     </div>

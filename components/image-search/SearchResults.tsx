@@ -1,36 +1,42 @@
 "use client";
 
-import type { SearchResponse } from "@/lib/image-search/core/api-schema";
+import { humanClassName } from "@/lib/image-search/core/classNames";
+import { sameClass } from "@/lib/image-search/core/calibration";
+import type { SearchResponse, SearchResult } from "@/lib/image-search/core/api-schema";
+import { pct } from "./format";
+import { verdictOf } from "./verdict";
 
 export interface QueryView {
-  kind: "upload" | "photo";
-  /** Object URL of the uploaded file, or the photo's thumbnail. */
+  kind: "upload" | "photo" | "sample";
+  /** Object URL of the uploaded file or sample, or the photo's thumbnail. */
   imageUrl: string;
   name: string;
-  /** Known class and split of a collection photo. */
+  /** Known class and split of a collection photo; for a sample, where it comes from. */
   label?: string;
   split?: string;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-/** A probability as a percentage that never claims certainty: "> 99%", "< 1%". */
-const chance = (x: number) => (x >= 0.995 ? "> 99%" : x < 0.005 ? "< 1%" : pct(x));
-const classLabel = (label: string) => (label === "BACKGROUND_Google" ? "background clutter" : label.replace(/_/g, " "));
 const SPLIT_NAMES: Record<string, string> = { index: "in the collection", query: "held out", background: "held out (background)" };
 
-/** The query, what the classifier sees in it, the verdict, and the nearest photos. */
+/** The query, one verdict (search + classifier), the classifier's labels, and the nearest photos; a result opens the viewer. */
 export function SearchResults({
   query,
   response,
   threshold,
+  classLabels,
   backend,
-  onPick,
+  allSearchable,
+  onOpen,
 }: {
   query: QueryView;
   response: SearchResponse | null;
   threshold: number;
+  /** The collection's classes (folder names), to relate the classifier's labels to them. */
+  classLabels: readonly string[];
   backend: string | null;
-  onPick: (photo: { id: string; label: string; thumbnailUrl: string }) => void;
+  /** Every photo is in the collection: a photo's split is only an evaluation label, not shown. */
+  allSearchable: boolean;
+  onOpen: (index: number, opener: HTMLElement) => void;
 }) {
   return (
     <section className="img-results" aria-labelledby="img-results-title" data-testid="search-results" aria-busy={!response}>
@@ -41,7 +47,11 @@ export function SearchResults({
           <p className="img-query-name">
             {query.kind === "photo" ? (
               <>
-                {classLabel(query.label ?? "")} · <span>{SPLIT_NAMES[query.split ?? ""] ?? ""}</span>
+                {humanClassName(query.label ?? "")} · <span>{allSearchable ? "in the collection" : (SPLIT_NAMES[query.split ?? ""] ?? "")}</span>
+              </>
+            ) : query.kind === "sample" ? (
+              <>
+                Sample: {query.name} · <span>{query.split}</span>
               </>
             ) : (
               query.name
@@ -49,8 +59,8 @@ export function SearchResults({
           </p>
           {response ? (
             <>
-              <Verdict response={response} threshold={threshold} />
-              <QueryLabels labels={response.labels} backend={query.kind === "upload" ? backend : null} />
+              <Verdict response={response} threshold={threshold} classLabels={classLabels} />
+              <QueryLabels labels={response.labels} backend={query.kind === "photo" ? null : backend} />
             </>
           ) : null}
         </div>
@@ -59,27 +69,11 @@ export function SearchResults({
       {response ? (
         <>
           <h3 className="img-grid-title">{response.noMatch ? "Closest photos anyway" : "Most similar photos"}</h3>
+          <p className="img-hint">Click a photo to enlarge it.</p>
           <ol className={`img-grid${response.noMatch ? " faded" : ""}`} data-testid="result-grid">
-            {response.results.map((r) => {
-              const same = query.kind === "photo" && query.label && sameKind(query.label, r.label);
-              return (
-                <li key={r.id} className="img-card" data-testid="result-card" data-label={r.label}>
-                  <button type="button" onClick={() => onPick(r)} title={`Search with this photo (${r.id})`}>
-                    <img src={r.thumbnailUrl} alt={`${classLabel(r.label)} (${r.id})`} width={r.thumbWidth} height={r.thumbHeight} />
-                    <span className="img-card-label">
-                      {same ? <span className="img-same" aria-label="same class as the query">✓ </span> : null}
-                      {classLabel(r.label)}
-                    </span>
-                    <span className="img-score" aria-label={`cosine similarity ${r.score.toFixed(3)}`}>
-                      <span className="img-score-bar">
-                        <span style={{ width: pct(Math.max(0, r.score)) }} />
-                      </span>
-                      <span className="img-score-value">{r.score.toFixed(2)}</span>
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
+            {response.results.map((r, i) => (
+              <ResultCard key={r.id} result={r} same={query.kind === "photo" && !!query.label && sameClass(query.label, r.label)} onOpen={(el) => onOpen(i, el)} />
+            ))}
           </ol>
         </>
       ) : null}
@@ -87,37 +81,54 @@ export function SearchResults({
   );
 }
 
-function sameKind(a: string, b: string) {
-  const group = (l: string) => (l === "Faces_easy" ? "Faces" : l);
-  return group(a) === group(b);
+function ResultCard({ result: r, same, onOpen }: { result: SearchResult; same: boolean; onOpen: (el: HTMLElement) => void }) {
+  const name = humanClassName(r.label);
+  return (
+    <li className="img-card" data-testid="result-card" data-label={r.label} data-id={r.id}>
+      <button type="button" onClick={(e) => onOpen(e.currentTarget)} aria-haspopup="dialog" title={`Enlarge: ${name} (${r.id})`}>
+        <img src={r.thumbnailUrl} alt={`${name} (${r.id})`} width={r.thumbWidth} height={r.thumbHeight} />
+        <span className="img-card-label" data-testid="result-class">
+          {same ? <span className="img-same" aria-label="same class as the query">✓ </span> : null}
+          {name}
+        </span>
+        <span className="img-score" aria-label={`cosine similarity ${r.score.toFixed(3)}`}>
+          <span className="img-score-bar">
+            <span style={{ width: pct(Math.max(0, r.score)) }} />
+          </span>
+          <span className="img-score-value">{r.score.toFixed(2)}</span>
+        </span>
+      </button>
+    </li>
+  );
 }
 
-function Verdict({ response, threshold }: { response: SearchResponse; threshold: number }) {
+function Verdict({ response, threshold, classLabels }: { response: SearchResponse; threshold: number; classLabels: readonly string[] }) {
+  const v = verdictOf(response, threshold, classLabels);
   const { confidence, noMatch } = response;
-  const best = response.results[0];
   return (
-    <div className={`img-verdict${noMatch ? " no-match" : ""}`} data-testid="verdict" data-no-match={noMatch} data-confidence={confidence.toFixed(4)}>
-      {noMatch ? (
-        <p className="img-verdict-title" data-testid="no-match">
-          No good match in the collection
-        </p>
-      ) : (
-        <p className="img-verdict-title">
-          Looks like <strong>{best ? classLabel(best.label) : "?"}</strong>
-        </p>
-      )}
+    <div
+      className={`img-verdict ${v.tone}`}
+      data-testid="verdict"
+      data-tone={v.tone}
+      data-no-match={noMatch}
+      data-confidence={confidence.toFixed(4)}
+      aria-live="polite"
+    >
+      <p className="img-verdict-title" data-testid={noMatch ? "no-match" : "match"}>
+        {v.headline.before}
+        <strong>{v.headline.subject}</strong>
+        {v.headline.after}
+      </p>
       <div className="img-confidence" data-testid="confidence">
-        <span>Confidence {chance(confidence)}</span>
+        <span>
+          Confidence {v.confidence} <small>(a match needs {v.needed})</small>
+        </span>
         <span className="img-meter" aria-hidden="true">
           <span style={{ width: pct(confidence) }} />
-          <i style={{ left: pct(threshold) }} title={`no match below ${pct(threshold)}`} />
+          <i style={{ left: pct(threshold) }} title={`no good match below ${pct(threshold)}`} />
         </span>
       </div>
-      <small>
-        {noMatch
-          ? `The nearest photos are not close enough, or disagree too much, to trust (below ${pct(threshold)}).`
-          : "Probability that the best match shows the same kind of thing."}
-      </small>
+      <small>{v.detail}</small>
     </div>
   );
 }

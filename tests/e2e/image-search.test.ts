@@ -1,8 +1,10 @@
 /**
  * Reverse image search in Chromium against the built app: uploading, pasting and dropping
- * a photo (embedded in the page's web worker; only the vector goes to the server),
- * browsing the collection, "no match" for clutter, phone width, and that the browser's
- * vector equals Node's (lib/vision/node) for the same pixels and nearly for the same file.
+ * a photo (embedded in the page's web worker; only the vector goes to the server), sample
+ * photos, one verdict from the search and the classifier, the result viewer, browsing the
+ * (searchable) collection, human class names, the trade-off curve, "no match" for clutter,
+ * phone width, and that the browser's vector equals Node's (lib/vision/node) for the same
+ * pixels and nearly for the same file.
  *
  * Set SCREENSHOT_DIR to also save screenshots of the page at 1280 and 390 px.
  */
@@ -114,6 +116,12 @@ describe("reverse image search page", () => {
     expect(labels.length).toBe(12);
     expect(labels.slice(0, 5).filter((l) => l === "dalmatian").length).toBeGreaterThanOrEqual(4);
     await expect(page.getByTestId("verdict").getAttribute("data-no-match")).resolves.toBe("false");
+    // One verdict: what it looks like, that the collection has similar photos, the classifier agreeing, the confidence.
+    await expect(page.getByTestId("verdict").getAttribute("data-tone")).resolves.toBe("match");
+    const verdict = await page.getByTestId("verdict").innerText();
+    expect(verdict).toContain("Looks like a dalmatian: the collection has similar photos");
+    expect(verdict).toMatch(/classifier agrees: dalmatian/);
+    expect(verdict).toMatch(/Confidence (> 99|\d+)%/);
     await expect(page.getByTestId("query-labels").locator("li").first().innerText()).resolves.toContain("dalmatian");
     await expect(page.getByTestId("query-image").isVisible()).resolves.toBe(true);
     await shoot(page, "upload-1280");
@@ -150,8 +158,10 @@ describe("reverse image search page", () => {
     const { page, errors } = await openPage();
     await uploadAndCapture(page, path.join(FIXTURES, "BACKGROUND_Google-image_0006.jpg"));
     await page.getByTestId("no-match").waitFor();
-    await expect(page.getByTestId("no-match").innerText()).resolves.toContain("No good match in the collection");
+    await expect(page.getByTestId("no-match").innerText()).resolves.toMatch(/no good match/i);
     await expect(page.getByTestId("verdict").getAttribute("data-no-match")).resolves.toBe("true");
+    await expect(page.getByTestId("verdict").getAttribute("data-tone")).resolves.toBe("none");
+    await expect(page.getByTestId("confidence").innerText()).resolves.toMatch(/Confidence (< 1|\d+)%/);
     await shoot(page, "nomatch-1280");
     expect(errors).toEqual([]);
     await page.close();
@@ -190,30 +200,173 @@ describe("reverse image search page", () => {
     await page.close();
   });
 
-  it("browses held-out photos by class and searches with a clicked one", async () => {
+  it("searches with a sample photo in one click, through the worker like an upload", async () => {
     const { page, errors } = await openPage();
+    // A first visitor's wrong input: a text file. The page says so and the samples still work.
+    await page.getByTestId("file-input").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await expect(page.getByTestId("search-error").innerText()).resolves.toContain("is not an image");
+    const samples = page.getByTestId("sample");
+    expect(await samples.count()).toBeGreaterThanOrEqual(4);
+    const request = page.waitForRequest(isSearch, { timeout: 120_000 });
+    await page.locator('[data-testid="sample"][data-source="dalmatian/image_0053"]').click();
+    const sent = searchJsonBodySchema.parse((await request).postDataJSON());
+    expect(sent.vector).toHaveLength(768);
+    expect(sent.labels?.[0]?.label).toBe("dalmatian");
+    await page.getByTestId("verdict").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("verdict").getAttribute("data-tone")).resolves.toBe("match");
+    await expect(page.locator(".img-query-name").innerText()).resolves.toContain("Sample: dalmatian");
+    expect((await resultLabels(page)).slice(0, 5).filter((l) => l === "dalmatian").length).toBeGreaterThanOrEqual(4);
+    await shoot(page, "sample-1280");
+
+    // The clutter sample: no good match, said once, with its confidence.
+    const second = page.waitForRequest(isSearch, { timeout: 60_000 });
+    await page.locator('[data-testid="sample"][data-source^="BACKGROUND_Google/"]').click();
+    await second;
+    await page.getByTestId("no-match").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("verdict").getAttribute("data-tone")).resolves.toBe("none");
+    await expect(page.getByTestId("verdict").count()).resolves.toBe(1);
+    await shoot(page, "sample-clutter-1280");
+    // Reload: a clean start again.
+    await page.reload();
+    await page.locator('.img-search[data-interactive="true"]').waitFor();
+    await expect(page.getByTestId("search-results").count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("enlarges a clicked result in a dialog (keyboard too), and searches with it only on request", async () => {
+    const { page, errors } = await openPage();
+    await page.locator('[data-testid="sample"][data-source^="Leopards/"]').click();
+    await page.getByTestId("verdict").waitFor({ timeout: 120_000 });
+    const card = page.getByTestId("result-card").nth(1);
+    const id = await card.getAttribute("data-id");
+    let searches = 0;
+    page.on("request", (r) => void (isSearch(r) && searches++));
+
+    // A click opens the viewer: class, similarity, the classifier's labels; no new search.
+    await card.locator("button").click();
+    const viewer = page.getByTestId("photo-viewer");
+    await viewer.waitFor();
+    await expect(page.getByTestId("viewer-class").innerText()).resolves.toBe("leopard");
+    await expect(page.getByTestId("viewer-similarity").innerText()).resolves.toMatch(/^0\.\d{3}/);
+    await page.getByTestId("viewer-labels").locator("li").first().waitFor();
+    await expect(page.getByTestId("viewer-image").getAttribute("alt")).resolves.toContain(id ?? "?");
+    await expect(page.locator(".img-query-name").innerText()).resolves.toContain("Sample: leopard");
+    await shoot(page, "viewer-1280");
+
+    // Escape closes it and gives the focus back to the card.
+    await page.keyboard.press("Escape");
+    await viewer.waitFor({ state: "detached" });
+    await expect(card.locator("button").evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+
+    // Back (a phone's back gesture) closes the viewer and stays on the page, results and all.
+    await card.locator("button").click();
+    await viewer.waitFor();
+    await page.goBack();
+    await viewer.waitFor({ state: "detached" });
+    expect(new URL(page.url()).pathname).toBe("/image-search");
+    await expect(page.getByTestId("result-card").count()).resolves.toBe(12);
+    await card.locator("button").focus();
+
+    // Keyboard: Enter opens, the arrow key steps to the next result, the close button closes.
+    await page.keyboard.press("Enter");
+    await viewer.waitFor();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByTestId("viewer-image").getAttribute("alt")).resolves.toContain(
+      (await page.getByTestId("result-card").nth(2).getAttribute("data-id")) ?? "?",
+    );
+    await page.getByTestId("viewer-close").click();
+    await viewer.waitFor({ state: "detached" });
+
+    // "Search with this photo" searches with the enlarged photo.
+    await card.locator("button").click();
+    await viewer.waitFor();
+    await page.getByTestId("viewer-search").click();
+    await viewer.waitFor({ state: "detached" });
+    await page.waitForFunction((want) => document.querySelector('[data-testid="query-image"]')?.getAttribute("alt")?.includes(want), id ?? "?");
+    await page.getByTestId("verdict").waitFor();
+    await expect(page.locator(".img-query-name").innerText()).resolves.toContain("leopard");
+    expect((await resultLabels(page)).filter((l) => l === "Leopards").length).toBeGreaterThanOrEqual(8);
+    expect(await page.getByTestId("result-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).not.toContain(id);
+    expect(searches).toBe(0); // the collection photo is searched by id (GET similar), not re-embedded
+    expect(errors).toEqual([]);
+  });
+
+  it("browses the searchable photos first, by class with human names, and searches with a clicked one", async () => {
+    const { page, errors } = await openPage();
+    // Searchable photos first: the "index" split, or every photo once all of them are in the collection.
+    const allSearchable = (await page.locator(".img-search").getAttribute("data-all-searchable")) === "true";
+    const firstPage = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/image-search/photos");
     await page.getByTestId("browse-tab").click();
+    expect(new URL((await firstPage).url()).searchParams.get("split")).toBe(allSearchable ? null : "index");
     await page.getByTestId("browse-photo").first().waitFor();
+    await expect(page.getByTestId("browse-split").inputValue()).resolves.toBe(allSearchable ? "" : "index");
+    if (!allSearchable) {
+      const splits = await page.getByTestId("browse-photo").evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute("data-split")))]);
+      expect(splits).toEqual(["index"]);
+    }
+    // Class names read as names, not folders.
+    const options = await page.getByTestId("browse-class").locator("option").allInnerTexts();
+    expect(options.some((o) => o.startsWith("airplane ("))).toBe(true);
+    expect(options.some((o) => o.startsWith("motorbike ("))).toBe(true);
+    expect(options.some((o) => o.startsWith("face ("))).toBe(true);
+    expect(options.filter((o) => /_|^airplanes|^Motorbikes|^Faces|BACKGROUND/.test(o))).toEqual([]);
+    const captions = await page.locator('[data-testid="browse-grid"] span').allInnerTexts();
+    expect(captions.filter((c) => /_|^[A-Z]{2}|^(airplanes|Motorbikes|Faces|Leopards)$/.test(c))).toEqual([]);
+
     await page.getByTestId("browse-class").selectOption("Leopards");
     await page.waitForFunction(() => {
       const ids = [...document.querySelectorAll('[data-testid="browse-photo"]')].map((e) => e.getAttribute("data-id"));
       return ids.length > 0 && ids.every((id) => id?.startsWith("Leopards/"));
     });
     await shoot(page, "browse-1280");
+    const picked = await page.getByTestId("browse-photo").first().getAttribute("data-id");
     const similar = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/image-search/similar");
     await page.getByTestId("browse-photo").first().click();
     expect((await similar).status()).toBe(200);
     await page.getByTestId("verdict").waitFor();
     const labels = await resultLabels(page);
     expect(labels.filter((l) => l === "Leopards").length).toBeGreaterThanOrEqual(8);
-    await expect(page.locator(".img-query-name").innerText()).resolves.toContain("Leopards");
-    // Clicking a result searches with that photo in turn.
-    const next = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/image-search/similar");
-    await page.getByTestId("result-card").nth(1).locator("button").click();
-    expect((await next).status()).toBe(200);
+    await expect(page.locator(".img-query-name").innerText()).resolves.toContain("leopard · in the collection");
+    await expect(page.getByTestId("verdict").innerText()).resolves.toContain("Looks like a leopard");
+    expect((await page.getByTestId("result-class").allInnerTexts()).map((n) => n.replace(/^✓\s*/, ""))).toContain("leopard");
+    // A searchable photo is not its own result.
+    expect(await page.getByTestId("result-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).not.toContain(picked);
     await shoot(page, "browse-result-1280");
     expect(errors).toEqual([]);
-    await page.close();
+  });
+
+  it("shows human class names on results (airplane, not airplanes)", async () => {
+    const { page, errors } = await openPage();
+    await page.locator('[data-testid="sample"][data-source^="airplanes/"]').click();
+    await page.getByTestId("verdict").waitFor({ timeout: 120_000 });
+    expect(await resultLabels(page)).toContain("airplanes");
+    const names = await page.getByTestId("result-class").allInnerTexts();
+    expect(names.map((n) => n.replace(/^✓\s*/, ""))).toContain("airplane");
+    expect(names.filter((n) => /_|airplanes|Motorbikes|Faces|BACKGROUND/.test(n))).toEqual([]);
+    await expect(page.getByTestId("verdict").innerText()).resolves.toContain("Looks like an airplane");
+    expect(errors).toEqual([]);
+  });
+
+  it("draws the threshold trade-off curve when the calibration has one, and no plot otherwise", async () => {
+    const { page, errors } = await openPage();
+    const calibration = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../data/image-search/calibration.json"), "utf8")) as { curve?: unknown };
+    const plot = page.getByTestId("tradeoff-curve");
+    if (calibration.curve === undefined) {
+      console.log("[image-search e2e] calibration.json has no curve yet: checking that no plot is drawn");
+      await expect(plot.count()).resolves.toBe(0);
+    } else {
+      await plot.scrollIntoViewIfNeeded();
+      await expect(plot.isVisible()).resolves.toBe(true);
+      for (const id of ["curve-background", "curve-in-collection"]) {
+        const d = (await page.getByTestId(id).getAttribute("d")) ?? "";
+        expect(d.split(/[ML]/).filter(Boolean).length).toBeGreaterThanOrEqual(2);
+      }
+      const box = await page.getByTestId("curve-operating-point").boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThan(50);
+      await expect(plot.innerText()).resolves.toMatch(/\d+% of background photos/);
+      await shoot(page, "curve-1280");
+    }
+    expect(errors).toEqual([]);
   });
 
   it("fits a 390 px phone screen without horizontal scrolling, before and after a search", async () => {
@@ -224,6 +377,19 @@ describe("reverse image search page", () => {
     await page.getByTestId("result-card").first().waitFor();
     await noHorizontalOverflow(page);
     await shoot(page, "upload-390");
+    // The viewer fits the screen and leaves the page unscrolled sideways.
+    await page.getByTestId("result-card").first().locator("button").click();
+    await page.getByTestId("photo-viewer").waitFor();
+    const box = await page.getByTestId("photo-viewer").boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await noHorizontalOverflow(page);
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "images-viewer-390.png") });
+    await page.keyboard.press("Escape");
+    await page.getByTestId("photo-viewer").waitFor({ state: "detached" });
+    await page.locator('[data-testid="sample"][data-source^="BACKGROUND_Google/"]').click();
+    await page.getByTestId("no-match").waitFor({ timeout: 60_000 });
+    await noHorizontalOverflow(page);
+    await shoot(page, "nomatch-390");
     await page.getByTestId("browse-tab").click();
     await page.getByTestId("browse-photo").first().waitFor();
     await noHorizontalOverflow(page);
