@@ -9,7 +9,8 @@ import { createRequire } from "node:module";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import sharp from "sharp";
-import { MAX_IMAGE_PIXELS } from "./constants";
+import { MAX_IMAGE_PIXELS, MAX_JPEG_SCANS } from "./constants";
+import { countJpegScans } from "./jpeg";
 import { ImageInputError } from "./errors";
 import { loadMobileNet, parseLabels, type MobileNet } from "./mobilenet";
 import type { PixelBuffer } from "./preprocess";
@@ -114,8 +115,14 @@ export interface DecodedImage extends PixelBuffer {
   format: string;
 }
 
+/** A decode (in libvips' thread pool, off the event loop) that runs longer than this is abandoned. */
+export const DECODE_TIMEOUT_SECONDS = 5;
+
 function mapSharpError(err: unknown, format?: string): ImageInputError {
   const message = err instanceof Error ? err.message : String(err);
+  if (/timeout/i.test(message)) {
+    return new ImageInputError("decode_timeout", `Decoding the image took longer than ${DECODE_TIMEOUT_SECONDS} s.`, { format });
+  }
   if (/pixel limit/i.test(message)) return new ImageInputError("too_many_pixels", "The image has too many pixels.");
   if (/unsupported image format|bad seek|input buffer is empty/i.test(message)) {
     return new ImageInputError("not_an_image", "The data is not an image in a supported format.");
@@ -138,6 +145,12 @@ export async function decodeImage(bytes: Uint8Array, limits: Partial<DecodeLimit
     throw new ImageInputError("too_large", `The image is ${bytes.byteLength} bytes; the limit is ${maxBytes}.`, {
       bytes: bytes.byteLength,
       maxBytes,
+    });
+  }
+  const scans = countJpegScans(bytes, MAX_JPEG_SCANS);
+  if (scans > MAX_JPEG_SCANS) {
+    throw new ImageInputError("too_many_scans", `The JPEG has more than ${MAX_JPEG_SCANS} progressive scans; cameras and encoders write about 10.`, {
+      maxScans: MAX_JPEG_SCANS,
     });
   }
   const input = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -169,6 +182,7 @@ export async function decodeImage(bytes: Uint8Array, limits: Partial<DecodeLimit
       .flatten({ background: { r: 255, g: 255, b: 255 } })
       .toColourspace("srgb")
       .raw({ depth: "uchar" })
+      .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3 || data.length !== info.width * info.height * 3) {
       throw new Error(`unexpected decoded layout: ${info.width}x${info.height}x${info.channels}, ${data.length} bytes`);

@@ -40,8 +40,9 @@ export interface ServerEmbedding {
  * ImageInputError (empty / too_large / too_many_pixels / not_an_image / truncated / corrupt),
  * always before the model is touched; too many waiting uploads throw DomainError "busy".
  */
-export function embedImageBytes(bytes: Uint8Array, limits: DecodeLimits = UPLOAD_LIMITS): Promise<ServerEmbedding> {
-  return embeddingLimiter.run(() => decodeAndEmbed(bytes, limits));
+export function embedImageBytes(bytes: Uint8Array, limits: DecodeLimits = UPLOAD_LIMITS, signal?: AbortSignal): Promise<ServerEmbedding> {
+  // A queued upload whose client has gone is dropped instead of holding the only slot later.
+  return embeddingLimiter.run(() => decodeAndEmbed(bytes, limits), signal);
 }
 
 // Two cores: one embedding at a time keeps the event loop free for other requests;

@@ -80,6 +80,6 @@ export interface SearchQuery {
 export async function readSearchQuery(request: Request): Promise<SearchQuery> {
   const parsed = await parseSearchRequest(request);
   if (parsed.type === "vector") return { vector: parsed.vector, k: parsed.k, labels: parsed.labels };
-  const embedded = await embedImageBytes(parsed.bytes);
+  const embedded = await embedImageBytes(parsed.bytes, UPLOAD_LIMITS, request.signal);
   return { vector: embedded.embedding, k: parsed.k, labels: embedded.labels };
 }

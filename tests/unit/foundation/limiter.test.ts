@@ -31,4 +31,25 @@ describe("concurrency limiter", () => {
     await expect(limiter.run(async () => Promise.reject(new Error("bad image")))).rejects.toThrow("bad image");
     await expect(limiter.run(async () => "next")).resolves.toBe("next");
   });
+
+  it("drops a queued job whose client has gone: it never runs and frees its queue place", async () => {
+    const limiter = createConcurrencyLimiter(1, 1);
+    let release = () => undefined as void;
+    const first = limiter.run(() => new Promise<string>((r) => (release = () => r("first"))));
+    const gone = new AbortController();
+    let ran = false;
+    const queued = limiter.run(async () => {
+      ran = true;
+    }, gone.signal);
+    expect(limiter.stats()).toEqual({ active: 1, queued: 1 });
+    gone.abort();
+    await expect(queued).rejects.toMatchObject({ kind: "busy", code: "cancelled" });
+    expect(limiter.stats()).toEqual({ active: 1, queued: 0 });
+    const next = limiter.run(async () => "next"); // the freed place takes a new job
+    release();
+    await expect(first).resolves.toBe("first");
+    await expect(next).resolves.toBe("next");
+    expect(ran).toBe(false);
+    await expect(limiter.run(async () => 1, gone.signal)).rejects.toMatchObject({ code: "cancelled" });
+  });
 });

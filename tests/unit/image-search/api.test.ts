@@ -101,6 +101,15 @@ describe("POST /api/image-search/search rejects bad input with a reason", () => 
     expect(r).toMatchObject({ status: 422, code: "truncated" });
   });
 
+  it("a JPEG with thousands of progressive scans (a decoder bomb) -> 413 too_many_scans before decoding", async () => {
+    const bomb: number[] = [0xff, 0xd8];
+    for (let s = 0; s < 8_000; s++) bomb.push(0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0x34);
+    bomb.push(0xff, 0xd9);
+    const r = await call(multipart(Uint8Array.from(bomb)));
+    expect(r).toMatchObject({ status: 413, code: "too_many_scans" });
+    expect(r.message).toMatch(/scans/);
+  });
+
   it("random bytes, text and SVG -> 415 not_an_image", async () => {
     let seed = 7;
     const random = new Uint8Array(8192).map(() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
