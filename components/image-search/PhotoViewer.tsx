@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { humanClassName } from "@/lib/image-search/core/classNames";
 import type { SearchResult, SimilarResponse } from "@/lib/image-search/core/api-schema";
 import { similarPhotos } from "./api";
-import { pct } from "./format";
+import { LabelBars } from "./LabelBars";
 
 const SPLIT_NAMES: Record<string, string> = { index: "in the collection", query: "held out", background: "held out (background)" };
 
@@ -113,17 +113,7 @@ export function PhotoViewer({
             What the classifier sees <small>(ImageNet labels)</small>
           </h3>
           {info ? (
-            <ol data-testid="viewer-labels">
-              {info.imagenet.map((l) => (
-                <li key={l.label}>
-                  <span className="img-label-name">{l.label}</span>
-                  <span className="img-label-bar" aria-hidden="true">
-                    <span style={{ width: pct(l.probability) }} />
-                  </span>
-                  <span className="img-label-value">{pct(l.probability)}</span>
-                </li>
-              ))}
-            </ol>
+            <LabelBars labels={info.imagenet} testId="viewer-labels" />
           ) : (
             <p className="img-status">{current?.error ?? "Loading…"}</p>
           )}

@@ -4,6 +4,7 @@ import { humanClassName } from "@/lib/image-search/core/classNames";
 import { sameClass } from "@/lib/image-search/core/calibration";
 import type { SearchResponse, SearchResult } from "@/lib/image-search/core/api-schema";
 import { pct } from "./format";
+import { LabelBars } from "./LabelBars";
 import { verdictOf } from "./verdict";
 
 export interface QueryView {
@@ -138,17 +139,7 @@ function QueryLabels({ labels, backend }: { labels: SearchResponse["labels"]; ba
   return (
     <div className="img-labels">
       <h3>What the classifier sees{backend ? <small> (ImageNet labels, tfjs on {backend})</small> : <small> (ImageNet labels)</small>}</h3>
-      <ol data-testid="query-labels">
-        {labels.map((l) => (
-          <li key={l.label}>
-            <span className="img-label-name">{l.label}</span>
-            <span className="img-label-bar" aria-hidden="true">
-              <span style={{ width: pct(l.probability) }} />
-            </span>
-            <span className="img-label-value">{pct(l.probability)}</span>
-          </li>
-        ))}
-      </ol>
+      <LabelBars labels={labels} testId="query-labels" />
     </div>
   );
 }
