@@ -16,4 +16,13 @@ describe("system check page", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("fits a 390 px phone: long migration names wrap instead of widening the page", async () => {
+    const { page } = await newPageCollectingErrors(chromium(), { width: 390, height: 844 });
+    await page.goto(`${baseURL}/status`);
+    await page.getByTestId("db-backend").waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
 });
