@@ -36,8 +36,10 @@ type Handler<Ctx> = (request: Request, context: Ctx) => Promise<Response> | Resp
 
 /**
  * Wraps a route handler so that nothing escapes as an unhandled 500 with a stack:
- * DomainError -> the status of its kind, its code, message and details; ZodError -> 400;
- * anything else -> logged, 500 without details.
+ * DomainError -> the status of its kind, its code, message and details; anything else ->
+ * logged, 500 without details. That includes a ZodError: the caller's input is parsed by
+ * parseQuery / parseJsonBody (which throw DomainErrors), so a ZodError escaping a handler
+ * means our own data or code broke (e.g. a stored row that no longer fits its schema).
  */
 export function apiRoute<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
   return async (request, context) => {
@@ -45,7 +47,6 @@ export function apiRoute<Ctx = unknown>(handler: Handler<Ctx>): Handler<Ctx> {
       return await handler(request, context);
     } catch (err) {
       if (err instanceof DomainError) return jsonError(HTTP_STATUS_BY_KIND[err.kind], err.code, err.message, err.details);
-      if (err instanceof z.ZodError) return jsonError(400, "invalid_input", describeZodError(err));
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, err);
       return jsonError(500, "internal_error", "Something went wrong on our side; it has been logged.");
     }

@@ -54,6 +54,17 @@ describe("apiRoute and parsers", () => {
     }
   });
 
+  it("a ZodError escaping a handler is our fault (stored data that no longer fits): logged 500, not the caller's 400", async () => {
+    const stored = z.object({ children: z.array(z.unknown()) });
+    const h = apiRoute(async () => Response.json(stored.parse({ children: "broken row" })));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const res = await h(new Request("http://x/api/numbers/tree"), undefined);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: "internal_error", message: "Something went wrong on our side; it has been logged." } });
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+  });
+
   it("keeps details in the body only when there are some", async () => {
     const h = apiRoute(async () => {
       throw invalidInput("unknown_titles", 'Unknown film title: "X".', { titles: ["X"] });
