@@ -8,33 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureGenerated } from "./build-if-needed.mjs";
+import { findChromium } from "./find-chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const projects = ["unit", "integration", "e2e"].filter((p) => only.length === 0 || only.includes(p));
 const ci = !["", "0", "false"].includes((process.env.CI ?? "").trim().toLowerCase());
-
-const isExecutable = (file) => {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/** Chromium for the e2e tests: CHROMIUM_PATH if set, else `chromium` / `chromium-browser` on PATH. */
-function findChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return isExecutable(fromEnv) ? { path: fromEnv } : { why: `CHROMIUM_PATH=${fromEnv} is not an executable file` };
-  for (const name of ["chromium", "chromium-browser"]) {
-    for (const dir of (process.env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
-      const candidate = path.join(dir, name);
-      if (isExecutable(candidate)) return { path: candidate };
-    }
-  }
-  return { why: "no chromium or chromium-browser on PATH and CHROMIUM_PATH is not set (apt-get install chromium)" };
-}
 
 ensureGenerated(); // in case install scripts were skipped
 const skipped = [];

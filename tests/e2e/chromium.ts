@@ -1,33 +1,16 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
+import { findChromium } from "@/scripts/find-chromium.mjs";
 
 /**
- * The Chromium the e2e tests drive: CHROMIUM_PATH (scripts/test.mjs and .ci/run set it to
- * the one they found), else `chromium` or `chromium-browser` on PATH - the same rule as
- * scripts/test.mjs. Throws rather than guessing.
+ * The Chromium the e2e tests drive (scripts/find-chromium.mjs: CHROMIUM_PATH, which
+ * scripts/test.mjs and .ci/run set to the one they found, else chromium on PATH). Throws
+ * rather than guessing.
  */
 export function chromiumPath(): string {
-  const executable = (file: string) => {
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  };
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!executable(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} is not an executable file`);
-    return fromEnv;
-  }
-  for (const name of ["chromium", "chromium-browser"]) {
-    for (const dir of (process.env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
-      if (executable(path.join(dir, name))) return path.join(dir, name);
-    }
-  }
-  throw new Error("no Chromium: set CHROMIUM_PATH or put chromium on PATH (apt-get install chromium)");
+  const found = findChromium();
+  if (found.path === undefined) throw new Error(`no Chromium: ${found.why}`);
+  return found.path;
 }
 
 /** Debian's Chromium, headless, with the background networking that this offline machine refuses turned off. */
