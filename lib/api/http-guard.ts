@@ -17,31 +17,18 @@
 import "server-only";
 import http from "node:http";
 import { DomainError } from "@/lib/errors";
-import { GUARDED_METHOD_HEADER, HTTP_METHODS, readQueryPairs } from "./route";
+import { decodePercentEncoded, GUARDED_METHOD_HEADER, HTTP_METHODS, readQueryPairs, textProblem } from "./route";
 
 const ROUTED = new Set<string>(HTTP_METHODS);
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Why a raw request path cannot be decoded, or null. */
+/** Raw bytes >= 0x80 (a client that did not percent-encode) arrive as latin1 characters. */
+const rawBytesAsPercent = (text: string) => text.replace(/[\u0080-\u00ff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** Why a raw request path cannot be decoded, or null (the query's rules: lib/api/route.ts). */
 export function pathProblem(path: string): string | null {
   if (!path.includes("%")) return null;
-  const bytes: number[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const c = path.charCodeAt(i);
-    if (c === 0x25) {
-      const hex = path.slice(i + 1, i + 3);
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return "has a malformed percent-encoding (% must be followed by two hex digits)";
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else bytes.push(c & 0xff);
-  }
-  let text: string;
-  try {
-    text = utf8.decode(new Uint8Array(bytes));
-  } catch {
-    return "is not valid UTF-8 once percent-decoded";
-  }
-  return text.includes("\u0000") ? "must not contain a NUL character" : null;
+  const decoded = decodePercentEncoded(rawBytesAsPercent(path), false);
+  return "problem" in decoded ? decoded.problem : textProblem(decoded.text);
 }
 
 function answer(res: http.ServerResponse, status: number, code: string, message: string) {
@@ -62,8 +49,7 @@ export function guardApiRequest(req: http.IncomingMessage, res: http.ServerRespo
     return true;
   }
   try {
-    // Raw bytes >= 0x80 (a client that did not percent-encode) arrive as latin1 characters.
-    readQueryPairs(url.replace(/[\u0080-\u00ff]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+    readQueryPairs(rawBytesAsPercent(url));
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     answer(res, 400, err.code, err.message);

@@ -115,9 +115,14 @@ export function textProblem(text: string): string | null {
   return null;
 }
 
-/** Strict application/x-www-form-urlencoded decoding of one component; null when malformed. */
-function decodeComponent(raw: string): { text: string } | { problem: string } {
-  const plus = raw.replace(/\+/g, " ");
+const utf8Encoder = new TextEncoder();
+
+/**
+ * Strict percent-decoding of a URL component as UTF-8 (`plusIsSpace` for form-encoded
+ * query components, not for paths); the problem, in words, when it does not decode.
+ */
+export function decodePercentEncoded(raw: string, plusIsSpace: boolean): { text: string } | { problem: string } {
+  const plus = plusIsSpace ? raw.replace(/\+/g, " ") : raw;
   if (!plus.includes("%")) return { text: plus };
   const bytes: number[] = [];
   for (let i = 0; i < plus.length; i++) {
@@ -130,7 +135,7 @@ function decodeComponent(raw: string): { text: string } | { problem: string } {
     } else if (c < 0x80) {
       bytes.push(c);
     } else {
-      bytes.push(...new TextEncoder().encode(plus[i]));
+      bytes.push(...utf8Encoder.encode(plus[i]));
     }
   }
   try {
@@ -150,9 +155,9 @@ export function readQueryPairs(url: string): [string, string][] {
   for (const piece of search.split("&")) {
     if (!piece) continue;
     const eq = piece.indexOf("=");
-    const name = decodeComponent(eq < 0 ? piece : piece.slice(0, eq));
+    const name = decodePercentEncoded(eq < 0 ? piece : piece.slice(0, eq), true);
     if ("problem" in name) throw invalidInput("invalid_query", `A parameter name ${name.problem}.`);
-    const value = decodeComponent(eq < 0 ? "" : piece.slice(eq + 1));
+    const value = decodePercentEncoded(eq < 0 ? "" : piece.slice(eq + 1), true);
     if ("problem" in value) throw invalidInput("invalid_query", `${name.text}: ${value.problem}`);
     const bad = textProblem(name.text) ?? textProblem(value.text);
     if (bad) throw invalidInput("invalid_query", `${name.text.replace(/\u0000/g, "\\0")}: ${bad}`);
