@@ -138,15 +138,21 @@ export function scoreFromDistance(metric: Metric, d: number): number {
   return metric === "cosine" ? 1 - d : 1 / (1 + d);
 }
 
+/** v scaled to unit length in place (a zero vector stays zero); returns v. */
+export function normaliseInPlace(v: Float32Array): Float32Array {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  if (s > 0) {
+    const inv = 1 / Math.sqrt(s);
+    for (let i = 0; i < v.length; i++) v[i] *= inv;
+  }
+  return v;
+}
+
 /** Rows of a row-major matrix scaled to unit length, as a new matrix (a zero row stays zero). */
 export function normaliseRows(matrix: Float32Array, dims: number): Float32Array {
-  const out = new Float32Array(matrix.length);
-  for (let o = 0; o < matrix.length; o += dims) {
-    let s = 0;
-    for (let d = 0; d < dims; d++) s += matrix[o + d] * matrix[o + d];
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let d = 0; d < dims; d++) out[o + d] = matrix[o + d] * inv;
-  }
+  const out = matrix.slice();
+  for (let o = 0; o < out.length; o += dims) normaliseInPlace(out.subarray(o, o + dims));
   return out;
 }
 

@@ -18,7 +18,7 @@
  */
 import { z } from "zod";
 import { fitPca } from "@/lib/ml/pca";
-import { dotAt } from "@/lib/ml/vectors";
+import { dotAt, normaliseInPlace } from "@/lib/ml/vectors";
 import { decodeEmbeddings, encodeEmbeddings } from "./format";
 
 export interface EmbeddingTransform {
@@ -61,21 +61,11 @@ export function transformedDims(t: Pick<EmbeddingTransform, "inDims" | "outDims"
   return t.outDims > 0 ? t.outDims : t.inDims;
 }
 
-function l2InPlace(v: Float32Array): Float32Array {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
-  if (s > 0) {
-    const inv = 1 / Math.sqrt(s);
-    for (let i = 0; i < v.length; i++) v[i] *= inv;
-  }
-  return v;
-}
-
 /** sign(x)|x|^power, unit length. */
 export function powerNormalise(v: ArrayLike<number>, power: number): Float32Array {
   const out = new Float32Array(v.length);
   for (let i = 0; i < v.length; i++) out[i] = power === 1 ? v[i] : Math.sign(v[i]) * Math.abs(v[i]) ** power;
-  return l2InPlace(out);
+  return normaliseInPlace(out);
 }
 
 /** The raw embedding in the search space (unit length). Throws on a wrong length. */
@@ -86,7 +76,7 @@ export function applyTransform(t: EmbeddingTransform, raw: ArrayLike<number>): F
   for (let j = 0; j < t.inDims; j++) p[j] -= t.mean[j];
   const out = new Float32Array(t.outDims);
   for (let k = 0; k < t.outDims; k++) out[k] = dotAt(p, t.matrix, k * t.inDims, t.inDims);
-  return l2InPlace(out);
+  return normaliseInPlace(out);
 }
 
 /** Rows transformed together: each whitening row is read once per block, not once per vector (memory-bound otherwise). */
@@ -113,7 +103,7 @@ export function applyTransformRows(t: EmbeddingTransform, rows: Float32Array): F
       const row = t.matrix.subarray(k * t.inDims, (k + 1) * t.inDims);
       for (let b = 0; b < count; b++) out[(r0 + b) * d + k] = dotAt(row, block, b * t.inDims, t.inDims);
     }
-    for (let b = 0; b < count; b++) l2InPlace(out.subarray((r0 + b) * d, (r0 + b + 1) * d));
+    for (let b = 0; b < count; b++) normaliseInPlace(out.subarray((r0 + b) * d, (r0 + b + 1) * d));
   }
   return out;
 }
@@ -128,7 +118,7 @@ export function expandQuery(query: ArrayLike<number>, neighbours: readonly Array
     if (v.length !== out.length) throw new Error(`expandQuery: a neighbour has ${v.length} values, the query ${out.length}`);
     for (let i = 0; i < out.length; i++) out[i] += v[i];
   }
-  return l2InPlace(out);
+  return normaliseInPlace(out);
 }
 
 export interface WhiteningOptions {
