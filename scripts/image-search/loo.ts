@@ -8,33 +8,13 @@ import { sameClass } from "@/lib/image-search/core/calibration";
 import type { ImagePhoto } from "@/lib/image-search/core/format";
 import { TWIN_GROUPS } from "@/lib/image-search/core/split";
 import { applyTransformRows, type EmbeddingTransform } from "@/lib/image-search/core/transform";
-import { dotAt } from "@/lib/ml/vectors";
+import { bruteForceNearest } from "@/lib/ml/vectors";
 
 /** Ids a leave-one-out search with `id` excludes: itself and its twin in the other Faces class. */
 export function excludedFor(id: string): string[] {
   const [label, file] = id.split("/");
   const twins = Object.entries(TWIN_GROUPS).flatMap(([a, b]) => (label === a ? [b] : label === b ? [a] : []));
   return [id, ...twins.map((t) => `${t}/${file}`)];
-}
-
-/** Top-k row indices of `scores`, best first, skipping `skip`. */
-function topRows(scores: Float64Array, k: number, skip: ReadonlySet<number>): number[] {
-  const rows: number[] = [];
-  const vals: number[] = [];
-  for (let r = 0; r < scores.length; r++) {
-    const v = scores[r];
-    if (rows.length === k && v <= vals[k - 1]) continue;
-    if (skip.has(r)) continue;
-    let pos = rows.length < k ? rows.push(r) - 1 : k - 1;
-    rows[pos] = r;
-    vals[pos] = v;
-    while (pos > 0 && vals[pos - 1] < vals[pos]) {
-      [vals[pos - 1], vals[pos]] = [vals[pos], vals[pos - 1]];
-      [rows[pos - 1], rows[pos]] = [rows[pos], rows[pos - 1]];
-      pos--;
-    }
-  }
-  return rows;
 }
 
 /** The search space of every photo (rows x d, unit rows) under a transform. */
@@ -52,20 +32,19 @@ export function looRankings(
   k: number,
   queryExpansion: number,
 ): number[][] {
-  const { matrix, dims, rows } = space;
+  const { matrix, dims } = space;
   const rowOf = new Map(photos.map((p, i) => [p.id, i]));
-  const scores = new Float64Array(rows);
+  const best = (query: Float32Array, n: number, skip: ReadonlySet<number>) =>
+    bruteForceNearest(matrix, dims, query, n, "cosine", skip).map((hit) => hit.index);
   return queries.map((q) => {
     const skip = new Set(excludedFor(photos[q].id).flatMap((id) => (rowOf.has(id) ? [rowOf.get(id)!] : [])));
     const qv = matrix.subarray(q * dims, (q + 1) * dims);
-    for (let r = 0; r < rows; r++) scores[r] = dotAt(qv, matrix, r * dims, dims);
-    const first = topRows(scores, Math.max(k, queryExpansion), skip);
+    const first = best(qv, Math.max(k, queryExpansion), skip);
     if (queryExpansion === 0) return first.slice(0, k);
     const expanded = Float32Array.from(qv);
     for (const n of first.slice(0, queryExpansion)) for (let j = 0; j < dims; j++) expanded[j] += matrix[n * dims + j];
     // The ranking does not depend on the expanded query's length.
-    for (let r = 0; r < rows; r++) scores[r] = dotAt(expanded, matrix, r * dims, dims);
-    return topRows(scores, k, skip);
+    return best(expanded, k, skip);
   });
 }
 
