@@ -4,13 +4,7 @@
  * Read defensively: the calibration may not carry a curve (the plot is hidden then).
  */
 import { z } from "zod";
-
-export const curvePointSchema = z.object({
-  threshold: z.number().min(0).max(1),
-  inCollectionNoMatch: z.number().min(0).max(1),
-  backgroundNoMatch: z.number().min(0).max(1),
-});
-export type CurvePoint = z.infer<typeof curvePointSchema>;
+import { curvePointSchema, type CurvePoint } from "@/lib/image-search/core/calibration";
 
 export interface TradeoffCurveData {
   points: CurvePoint[];
