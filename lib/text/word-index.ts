@@ -1,0 +1,153 @@
+// In-memory autocomplete over a catalogue of titled things (songs, films...): every word
+// of the query must start a word of the entry, so "love you" finds "I Will Always Love
+// You" and "whitney love" finds it by its artist. Built once per catalogue: a sorted
+// vocabulary with, per word, the entries that contain it (best known first). A query word
+// is a range of the vocabulary (binary search), the entries of all its words are merged,
+// the query's words intersected, and only those candidates are ranked - so a search costs
+// about as much as its answer, not a scan of the catalogue, and never waits on the database.
+
+import { foldText } from "./fold";
+
+export interface WordIndexEntry<T> {
+  item: T;
+  /** The main name (a title): matches in it rank first. */
+  primary: string;
+  /** Secondary names (an artist): searched too, ranked after title matches. */
+  secondary?: string;
+  /** Higher = better known; breaks ties within a tier. */
+  popularity: number;
+}
+
+interface Indexed<T> {
+  item: T;
+  primary: string;
+  /** " primary ": a word starts after a space. */
+  paddedPrimary: string;
+}
+
+/** Sorted ascending, no duplicates: the union of sorted lists. */
+function union(lists: Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0];
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i];
+  return all.subarray(0, n);
+}
+
+/** Both sorted ascending: the values in both. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0,
+    j = 0,
+    n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      out[n++] = a[i];
+      i++;
+      j++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+export class WordIndex<T> {
+  /** Best known first: an entry's number is its rank. */
+  private readonly entries: Indexed<T>[] = [];
+  /** Every distinct word of the catalogue, sorted. */
+  private readonly vocabulary: string[];
+  /** Per vocabulary word, the entries containing it (ascending = best known first). */
+  private readonly postings: Int32Array[];
+  /** Entries by exact (folded) title, best known first: the top tier without a scan. */
+  private readonly byTitle = new Map<string, number[]>();
+  /** Merged postings of one- and two-letter prefixes, the costly ones to merge, kept once built. */
+  private readonly shortPrefixes = new Map<string, Int32Array>();
+
+  constructor(entries: Iterable<WordIndexEntry<T>>) {
+    const list = [...entries].sort((a, b) => b.popularity - a.popularity);
+    const byWord = new Map<string, number[]>();
+    list.forEach((e, i) => {
+      const primary = foldText(e.primary);
+      this.entries.push({ item: e.item, primary, paddedPrimary: ` ${primary} ` });
+      const same = this.byTitle.get(primary);
+      if (same) same.push(i);
+      else this.byTitle.set(primary, [i]);
+      const words = new Set(`${primary} ${e.secondary ? foldText(e.secondary) : ""}`.split(" ").filter(Boolean));
+      for (const word of words) {
+        const postings = byWord.get(word);
+        if (postings) postings.push(i);
+        else byWord.set(word, [i]);
+      }
+    });
+    this.vocabulary = [...byWord.keys()].sort();
+    this.postings = this.vocabulary.map((w) => Int32Array.from(byWord.get(w)!));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The entries with a word starting with `prefix`, ascending. */
+  private entriesWithPrefix(prefix: string): Int32Array {
+    if (prefix.length <= 2) {
+      let merged = this.shortPrefixes.get(prefix);
+      if (!merged) this.shortPrefixes.set(prefix, (merged = this.mergePostings(prefix)));
+      return merged;
+    }
+    return this.mergePostings(prefix);
+  }
+
+  private mergePostings(prefix: string): Int32Array {
+    const vocabulary = this.vocabulary;
+    let lo = 0,
+      hi = vocabulary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (vocabulary[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const lists: Int32Array[] = [];
+    for (let i = lo; i < vocabulary.length && vocabulary[i].startsWith(prefix); i++) lists.push(this.postings[i]);
+    return lists.length ? union(lists) : new Int32Array(0);
+  }
+
+  /**
+   * Up to `limit` entries, best first: the title equals the query; the title starts with
+   * it; every query word starts a title word; every query word starts a word of the title
+   * or the secondary name. Within a tier, best known first.
+   */
+  search(query: string, limit: number): T[] {
+    const folded = foldText(query);
+    if (!folded || limit <= 0) return [];
+    const words = [...new Set(folded.split(" "))];
+    // Narrowest word first, so the intersection shrinks fast.
+    const sets = words.map((w) => this.entriesWithPrefix(w)).sort((a, b) => a.length - b.length);
+    let candidates = sets[0];
+    for (let i = 1; i < sets.length && candidates.length; i++) candidates = intersect(candidates, sets[i]);
+
+    const padded = words.map((w) => ` ${w}`);
+    // Tier 0, exact titles, straight from the map; then one pass in popularity order.
+    const exact = (this.byTitle.get(folded) ?? []).slice(0, limit);
+    const tiers: T[][] = [exact.map((i) => this.entries[i].item), [], [], []];
+    const isExact = new Set(exact);
+    for (const i of candidates) {
+      if (isExact.has(i)) continue;
+      const e = this.entries[i];
+      if (e.primary === folded) continue; // an exact title beyond the limit
+      const tier = e.paddedPrimary.startsWith(` ${folded}`) ? 1 : padded.every((w) => e.paddedPrimary.includes(w)) ? 2 : 3;
+      if (tiers[tier].length < limit) tiers[tier].push(e.item);
+      // Candidates come best known first: once tiers 0 and 1 fill the answer, no later one can enter it.
+      if (tiers[0].length + tiers[1].length >= limit) break;
+    }
+    return tiers.flat().slice(0, limit);
+  }
+}

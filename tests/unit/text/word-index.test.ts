@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "@/lib/ml/rng";
+import { foldText } from "@/lib/text/fold";
+import { WordIndex } from "@/lib/text/word-index";
+
+describe("foldText", () => {
+  it("folds case, accents, ampersands and punctuation", () => {
+    expect(foldText("Beyoncé & Jay-Z")).toBe("beyonce and jay z");
+    expect(foldText("  Don't Stop   Believin' ")).toBe("dont stop believin");
+    expect(foldText("AC/DC")).toBe("ac dc");
+  });
+});
+
+describe("WordIndex", () => {
+  const songs = [
+    { title: "I Will Always Love You", artist: "Whitney Houston", plays: 50 },
+    { title: "Love Story", artist: "Taylor Swift", plays: 90 },
+    { title: "Love", artist: "Keyshia Cole", plays: 10 },
+    { title: "Crazy in Love", artist: "Beyoncé", plays: 70 },
+    { title: "Halo", artist: "Beyoncé", plays: 80 },
+  ];
+  const index = new WordIndex(songs.map((s) => ({ item: s, primary: s.title, secondary: s.artist, popularity: s.plays })));
+  const titles = (q: string, limit = 10) => index.search(q, limit).map((s) => s.title);
+
+  it("ranks an exact title, then title prefixes, then words inside titles, each best known first", () => {
+    expect(titles("love")).toEqual(["Love", "Love Story", "Crazy in Love", "I Will Always Love You"]);
+  });
+
+  it("matches every query word as the start of a word of the title or artist", () => {
+    expect(titles("whitney love")).toEqual(["I Will Always Love You"]);
+    expect(titles("beyonce")).toEqual(["Halo", "Crazy in Love"]);
+    expect(titles("ove")).toEqual([]);
+  });
+
+  it("ignores case and accents, respects the limit and answers nothing for an empty query", () => {
+    expect(titles("CRAZY IN")).toEqual(["Crazy in Love"]);
+    expect(titles("love", 2)).toEqual(["Love", "Love Story"]);
+    expect(titles("  !! ")).toEqual([]);
+  });
+});
+
+describe("WordIndex against a plain scan", () => {
+  it("gives the same answers as ranking every entry, for random catalogues and queries", () => {
+    const rng = createRng(42);
+    const syllables = ["la", "lo", "love", "me", "you", "a", "an", "and", "i", "in", "night", "nine", "tear", "tears", "the", "them"];
+    const phrase = (n: number) => Array.from({ length: n }, () => syllables[rng.int(syllables.length)]).join(" ");
+    const items = Array.from({ length: 400 }, (_, id) => ({ id, title: phrase(1 + rng.int(4)), artist: phrase(1 + rng.int(2)), plays: rng.int(1000) + id / 1000 }));
+    const index = new WordIndex(items.map((s) => ({ item: s, primary: s.title, secondary: s.artist, popularity: s.plays })));
+    const scan = (q: string, limit: number) => {
+      const f = foldText(q);
+      const words = f.split(" ").map((w) => ` ${w}`);
+      const tierOf = (s: (typeof items)[number]) => {
+        const t = ` ${foldText(s.title)} `;
+        const all = ` ${foldText(s.title)} ${foldText(s.artist)} `;
+        if (foldText(s.title) === f) return 0;
+        if (t.startsWith(` ${f}`)) return 1;
+        if (words.every((w) => t.includes(w))) return 2;
+        if (words.every((w) => all.includes(w))) return 3;
+        return -1;
+      };
+      return items
+        .map((s) => ({ s, tier: tierOf(s) }))
+        .filter((x) => x.tier >= 0)
+        .sort((a, b) => a.tier - b.tier || b.s.plays - a.s.plays)
+        .slice(0, limit)
+        .map((x) => x.s.id);
+    };
+    for (let i = 0; i < 300; i++) {
+      const words = phrase(1 + rng.int(3)).split(" ");
+      const q = words.map((w) => (rng.next() < 0.4 ? w.slice(0, 1 + rng.int(w.length)) : w)).join(" ");
+      const limit = 1 + rng.int(12);
+      expect(index.search(q, limit).map((s) => s.id), `"${q}" limit ${limit}`).toEqual(scan(q, limit));
+    }
+  });
+});
