@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { cluster, hierarchy, select, zoom, zoomIdentity, type HierarchyPointNode, type ZoomBehavior, type ZoomTransform } from "d3";
+import { pageFriendlyZoomFilter } from "@/components/ui/zoom";
 import type { NumbersTreeNode } from "@/lib/numbers/core/types";
 
 /** The tree with an id on every node (preorder) and its leaf names, so branches can be folded by id. */
@@ -80,8 +81,7 @@ export function LanguageDendrogram(props: { tree: NumbersTreeNode; selected: str
     if (!svg || zoomRef.current) return;
     const behaviour = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.3, 5])
-      // A plain wheel scrolls the page; Ctrl/Cmd+wheel (and pinching) zooms; dragging pans.
-      .filter((event: MouseEvent | WheelEvent | TouchEvent) => (event.type === "wheel" ? event.ctrlKey || event.metaKey : !(event as MouseEvent).button))
+      .filter(pageFriendlyZoomFilter)
       .on("zoom", (event: { transform: ZoomTransform }) => setTransform(event.transform));
     select(svg).call(behaviour).on("dblclick.zoom", null);
     zoomRef.current = behaviour;
