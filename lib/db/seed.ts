@@ -62,3 +62,13 @@ export async function runSeeds(
   }
   return reports;
 }
+
+/**
+ * What identifies the data a seed step last loaded: its data hash and finish time, which
+ * change on every re-seed (null when the step never ran). One primary-key lookup, so a
+ * per-process cache of seeded data can check it on every request.
+ */
+export async function seedStamp(sql: Pick<Database, "sql">["sql"], stepName: string): Promise<string | null> {
+  const [seeded] = await sql.query<{ data_hash: string; finished_at: Date | string }>(`SELECT data_hash, finished_at FROM seed_step WHERE name = $1`, [stepName]);
+  return seeded ? `${seeded.data_hash}:${new Date(seeded.finished_at).getTime()}` : null;
+}

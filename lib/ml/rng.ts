@@ -32,3 +32,14 @@ export function createRng(seed: number): { next(): number; gaussian(): number; i
   };
 }
 
+
+/** Fisher-Yates shuffle in place, drawing from `rng` (same seed, same order). */
+export function shuffleInPlace<A extends { length: number; [index: number]: unknown }>(items: A, rng: { int(maxExclusive: number): number }): A {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = items[i];
+    items[i] = items[j];
+    items[j] = t;
+  }
+  return items;
+}

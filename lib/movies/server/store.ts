@@ -7,6 +7,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { invalidInput, notFound } from "@/lib/errors";
 import type { SqlDb } from "@/lib/db";
+import { seedStamp } from "@/lib/db/seed";
 import { nearest, nearestToKey, putVectors } from "@/lib/vector-search";
 import { decodeEmbedding, EMBEDDING_AS_BASE64 } from "@/lib/vector-search/store";
 import type { FilmDetail, FilmRef, MapResponse, ScoredFilm, TasteResponse } from "../core/api-schema";
@@ -228,11 +229,7 @@ let mapCache: { hash: string; body: string; etag: string } | undefined;
 
 /** The whole catalogue's poster positions as compact parallel arrays (cached per seed). */
 export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string }> {
-  // One primary-key lookup per request: the seed step's hash and time change on every re-seed.
-  const [seeded] = await db.sql.query<{ data_hash: string; finished_at: Date | string }>(
-    `SELECT data_hash, finished_at FROM seed_step WHERE name = 'movies'`,
-  );
-  const hash = seeded ? `${seeded.data_hash}:${new Date(seeded.finished_at).getTime()}` : null;
+  const hash = await seedStamp(db.sql, "movies");
   if (hash && mapCache?.hash === hash) return mapCache;
   const [stats] = await db.sql.query<{ n: number; mx: number | null; my: number | null; mc: number | null }>(
     `SELECT count(*)::int AS n, max(grid_x) AS mx, max(grid_y) AS my, max(cluster) AS mc FROM movie`,
