@@ -7,7 +7,10 @@ export async function register() {
   installApiHttpGuard();
   const { getDatabase } = await import("@/lib/server/database");
   try {
-    await getDatabase();
+    const db = await getDatabase();
+    // Not awaited: the server answers while caches fill; a request that needs one waits for it.
+    const { warmCaches } = await import("@/lib/server/warm");
+    void warmCaches(db);
   } catch (err) {
     // Keep serving: pages that need the database will show the error; others still work.
     console.error("[db] could not open the database at start:", err);

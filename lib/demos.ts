@@ -44,8 +44,8 @@ export const demos: Demo[] = [
     slug: "radio",
     title: "Song radio",
     blurb: "word2vec over radio playlists: seed a station with a few songs and it plays what belongs next to them.",
-    post: "Song radio from playlists",
-    live: false,
+    post: "Building Spotify's Song Radio in 100 lines of Python",
+    live: true,
   },
   {
     slug: "lights",

@@ -1,6 +1,24 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** Unset or blank -> undefined. */
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+/** An http(s) origin ("https://host[:port]"), without path, query or credentials. */
+const httpOrigin = z
+  .string()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && u.pathname === "/" && !u.search && !u.hash && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) origin such as https://api.spotify.com (no path)")
+  .transform((v) => new URL(v).origin);
+
 /** Every environment variable the app reads, parsed once. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -18,6 +36,12 @@ export const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v === "1" || v === "true"),
+  /** Spotify app client credentials (optional; both or none): song links and `npm run radio:crawl` (data/radio/SPOTIFY.md). */
+  SPOTIFY_CLIENT_ID: optionalSecret,
+  SPOTIFY_CLIENT_SECRET: optionalSecret,
+  /** Where Spotify's Web API and accounts service answer; tests point them at a local stand-in. */
+  SPOTIFY_API_URL: httpOrigin.default("https://api.spotify.com"),
+  SPOTIFY_ACCOUNTS_URL: httpOrigin.default("https://accounts.spotify.com"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import { demos, type DemoSlug } from "@/lib/demos";
 import { imageSearchSeedStep } from "@/lib/image-search/server/seed-step";
 import { moviesSeedStep } from "@/lib/movies/server/seed-step";
 import { numbersSeedStep } from "@/lib/numbers/server/seed-step";
+import { radioSeedStep } from "@/lib/radio/server/seed-step";
 
 /**
  * Each demo's seed steps, keyed by its slug: the type requires every demo of lib/demos.ts,
@@ -14,7 +15,7 @@ export const demoSeedSteps: Readonly<Record<DemoSlug, readonly SeedStep[]>> = {
   numbers: [numbersSeedStep],
   movies: [moviesSeedStep],
   "image-search": [imageSearchSeedStep],
-  radio: [],
+  radio: [radioSeedStep],
   lights: [],
   draw: [],
   "deep-ink": [],

@@ -90,11 +90,15 @@ const EXAMPLES: Record<string, Example> = {
   "/api/movies/similar": { method: "GET", query: { title: "Toy Story", k: "5" }, intParams: ["k"], status: 200 },
   "/api/movies/taste": { method: "POST", json: { liked: ["Toy Story"], disliked: ["Alien (film)"], k: 5 }, jsonLimit: 100_000, status: 200 },
   "/api/movies/thumbnails": { method: "GET", status: 200 },
+  "/api/radio/map": { method: "GET", status: 200 },
+  "/api/radio/playlist": { method: "POST", json: { seeds: [20065, 5], length: 10, perArtist: 1, exclude: [999999999], avoid: [] }, jsonLimit: 100_000, status: 200 },
+  "/api/radio/songs": { method: "GET", query: { q: "moment 4 life" }, status: 200 },
   "/api/numbers/distance": { method: "GET", query: { a: "veer", b: "fear" }, status: 200 },
   "/api/numbers/languages": { method: "GET", status: 200 },
   "/api/numbers/pairs": { method: "GET", query: { limit: "10" }, intParams: ["limit"], status: 200 },
   "/api/numbers/tree": { method: "GET", status: 200 },
   "/api/numbers/universal": { method: "GET", status: 200 },
+  "/api/radio/spotify": { method: "GET", query: { ids: "5" }, intParams: ["ids"], status: 200 },
 };
 
 // ---------------------------------------------------------------------------------------------
