@@ -19,6 +19,14 @@ const hue = createRequire(import.meta.url)("node-hue-api") as typeof import("nod
 const { v3 } = hue;
 
 type HueApi = Awaited<ReturnType<ReturnType<typeof v3.api.createLocal>["connect"]>>;
+interface Bootstrap {
+  connect(username?: string, clientkey?: string, timeout?: number): Promise<HueApi>;
+}
+
+/** HTTPS (certificate CN checked against the bridge id) for HOST, plain HTTP for HOST:PORT. */
+function bootstrapFor(address: BridgeAddress): Bootstrap {
+  return (address.secure ? v3.api.createLocal(address.host, address.port) : v3.api.createInsecureLocal(address.host, address.port)) as unknown as Bootstrap;
+}
 
 export interface BridgeAddress {
   host: string;
@@ -100,9 +108,7 @@ export class HueBridge implements LightsBridge {
 
   private connect(): Promise<HueApi> {
     if (!this.api) {
-      const { host, port, secure } = this.address;
-      const bootstrap = secure ? v3.api.createLocal(host, port) : v3.api.createInsecureLocal(host, port);
-      this.api = (bootstrap.connect(this.username, undefined, this.options.timeoutMs ?? 10_000) as Promise<HueApi>).catch((err: unknown) => {
+      this.api = bootstrapFor(this.address).connect(this.username, undefined, this.options.timeoutMs ?? 10_000).catch((err: unknown) => {
         this.api = null;
         throw err;
       });
@@ -180,8 +186,7 @@ export async function pairWithBridge(
   let told = false;
   for (;;) {
     try {
-      const bootstrap = address.secure ? v3.api.createLocal(address.host, address.port) : v3.api.createInsecureLocal(address.host, address.port);
-      const api = await bootstrap.connect();
+      const api = await bootstrapFor(address).connect();
       const user = (await api.users.createUser(options.appName ?? "auto-lights", options.deviceName ?? "osinga-demos")) as { username: string };
       return user.username;
     } catch (raw) {
