@@ -91,3 +91,6 @@ export type SwitchBody = z.input<typeof switchBodySchema>;
 export const noMonitorHint =
   "No monitor runs in this server. Start one with LIGHTS_HUE_BRIDGE=<ip[:port]> LIGHTS_PHONE_MACS=<mac,mac> LIGHTS_DASH_MAC=<mac> npm start " +
   "(plus LIGHTS_INTERFACE=eth0, or LIGHTS_REPLAY=<file.pcap> to replay a capture), or use the command line: npx auto-lights --help.";
+
+/** JSON body limit of the admin routes (their bodies are a few dozen bytes). */
+export const LIGHTS_BODY_LIMIT = 4096;
