@@ -55,8 +55,7 @@ export class Simulation {
   private chatterTurn = 0;
   private visitors = 0;
   private busy: Promise<void> = Promise.resolve();
-  /** Called after anything changed (the page re-renders). */
-  onChange: () => void = () => undefined;
+  private listeners = new Set<() => void>();
 
   constructor(options: { awayMinutes?: number; start?: number } = {}) {
     this.clock = new VirtualClock(options.start ?? SIM_START);
@@ -85,6 +84,12 @@ export class Simulation {
     this.runner.start();
   }
 
+  /** Called after anything changed (the page re-renders); returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   get state(): LightsState {
     return this.runner.current;
   }
@@ -103,9 +108,17 @@ export class Simulation {
     this.busy = this.busy.then(async () => {
       await fn();
       await this.runner.idle();
-      this.onChange();
+      for (const l of this.listeners) l();
     });
     return this.busy;
+  }
+
+  private booted: Promise<void> | null = null;
+
+  /** boot(), once however often it is asked for (React runs effects twice in development). */
+  bootOnce(): Promise<void> {
+    this.booted ??= this.boot();
+    return this.booted;
   }
 
   /** The first minute: the bridge and both phones are on the network. */
