@@ -62,10 +62,19 @@ export function LiveDashboard({ initial }: { initial: LightsStateResponse }) {
       <div className="lt-card lt-live-head">
         <div>
           <div className={`lt-presence ${m.presence}`} data-testid="live-presence">{PRESENCE_TEXT[m.presence]}</div>
-          <div className="lt-small lt-muted">
-            {awayAt !== null && `"Nobody home" at ${dateTime(awayAt)} UTC (${m.awayMinutes} min after the last phone) unless a phone is seen. `}
-            {m.source} · {m.status} · bridge: {m.bridgeStatus}
-          </div>
+          {awayAt !== null && (
+            <div className="lt-small lt-muted">
+              &ldquo;Nobody home&rdquo; at {dateTime(awayAt)} UTC ({m.awayMinutes} min after the last phone) unless a phone is seen.
+            </div>
+          )}
+          <dl className="facts lt-small">
+            <dt>Listening</dt>
+            <dd>
+              {m.source || "–"} ({m.status})
+            </dd>
+            <dt>Bridge</dt>
+            <dd>{m.bridgeStatus}</dd>
+          </dl>
         </div>
         <div className="lt-small">
           <span className={connected ? "lt-dot ok" : "lt-dot"} /> {connected ? "live" : "reconnecting…"}
@@ -138,7 +147,7 @@ export function LiveDashboard({ initial }: { initial: LightsStateResponse }) {
         </section>
 
         <section className="lt-card">
-          <h3>Event log</h3>
+          <h3>Event log <span className="lt-muted lt-small">(newest first)</span></h3>
           <ol className="lt-log" data-testid="live-log">
             {m.events
               .slice()

@@ -129,7 +129,7 @@ export function Simulator() {
       </div>
 
       <div className="lt-card lt-log-card">
-        <h3>What the engine did</h3>
+        <h3>What the engine did <span className="lt-muted lt-small">(newest first)</span></h3>
         <ol className="lt-log" data-testid="sim-log">
           {log.map((line) => (
             <li key={line.id} className={`lt-log-${line.kind}`}>
