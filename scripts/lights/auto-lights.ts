@@ -3,7 +3,7 @@
 import path from "node:path";
 import { openDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
-import { parseCliArgs, USAGE } from "@/lib/lights/server/cli-args";
+import { monitorOptionsFromArgs, parseCliArgs, USAGE } from "@/lib/lights/server/cli-args";
 import { LightsMonitor } from "@/lib/lights/server/monitor";
 import { describeBridge, discoverBridges, pairWithBridge, parseBridgeAddress } from "@/lib/lights/hue/client";
 import { saveBridgeKey } from "@/lib/lights/server/store";
@@ -57,15 +57,9 @@ if (args.pair) {
 
 if (!args.hueBridge && !args.dryRun) stamp("no --hue_bridge: watching only, no light is switched (implies --dry_run)");
 const monitor = new LightsMonitor({
+  ...monitorOptionsFromArgs(args, (file) => path.resolve(userCwd, file)),
   name: "cli",
   db,
-  source: args.replay ? { kind: "replay", file: path.resolve(userCwd, args.replay) } : { kind: "live", iface: args.interface },
-  bridge: args.hueBridge ?? null,
-  hueUser: args.hueUser,
-  dryRun: args.dryRun || !args.hueBridge,
-  phoneMacs: args.phoneMacs,
-  dashMac: args.dashMac,
-  awayMinutes: args.awayMinutes,
   print: (line) => console.log(line),
 });
 await monitor.start();

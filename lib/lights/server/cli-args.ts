@@ -6,6 +6,7 @@ import "server-only";
 import { DEFAULT_AWAY_MINUTES } from "../core/engine";
 import { parseMac } from "../core/mac";
 import { parseBridgeAddress } from "../hue/client";
+import type { MonitorOptions } from "./monitor";
 
 export interface CliArgs {
   hueBridge?: string;
@@ -123,4 +124,20 @@ export function parseCliArgs(argv: readonly string[]): { args: CliArgs } | { err
   if (args.pair && !args.hueBridge) return { error: "--pair needs --hue_bridge" };
   if (args.replay && args.interface) return { error: "--replay and --interface exclude each other" };
   return { args };
+}
+
+/**
+ * The monitor's options from parsed flags (the CLI's, or the server's LIGHTS_* variables
+ * turned into flags): no bridge means watching only (dry run). `resolve` makes --replay absolute.
+ */
+export function monitorOptionsFromArgs(a: CliArgs, resolve: (file: string) => string = (f) => f): Omit<MonitorOptions, "db" | "name"> {
+  return {
+    source: a.replay ? { kind: "replay", file: resolve(a.replay) } : { kind: "live", iface: a.interface },
+    bridge: a.hueBridge ?? null,
+    hueUser: a.hueUser,
+    dryRun: a.dryRun || !a.hueBridge,
+    phoneMacs: a.phoneMacs,
+    dashMac: a.dashMac,
+    awayMinutes: a.awayMinutes,
+  };
 }

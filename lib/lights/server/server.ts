@@ -12,7 +12,7 @@ import { busy, forbidden, notFound } from "@/lib/errors";
 import { getDatabase } from "@/lib/server/database";
 import type { DeviceRole, LightsStateResponse } from "../core/api-schema";
 import { errorText } from "../core/runner";
-import { parseCliArgs } from "./cli-args";
+import { monitorOptionsFromArgs, parseCliArgs } from "./cli-args";
 import { LightsMonitor, type MonitorOptions } from "./monitor";
 
 const g = globalThis as unknown as { lightsMonitor?: LightsMonitor | null; lightsMonitorError?: string };
@@ -35,18 +35,19 @@ export function monitorSettings(e: Env = env()): Omit<MonitorOptions, "db" | "na
   flag("replay", e.LIGHTS_REPLAY);
   if (["1", "true"].includes((e.LIGHTS_DRY_RUN ?? "").trim())) argv.push("--dry_run");
   const parsed = parseCliArgs(argv);
-  if ("error" in parsed) return { error: `LIGHTS_* settings: ${parsed.error.replace(/--([a-z_]+)/g, (_, n: string) => `LIGHTS_${n.toUpperCase()}`)}` };
-  const a = parsed.args;
-  return {
-    source: a.replay ? { kind: "replay", file: a.replay } : { kind: "live", iface: a.interface },
-    bridge: a.hueBridge ?? null,
-    hueUser: a.hueUser,
-    dryRun: a.dryRun || !a.hueBridge,
-    phoneMacs: a.phoneMacs,
-    dashMac: a.dashMac,
-    awayMinutes: a.awayMinutes,
-  };
+  if ("error" in parsed) return { error: `LIGHTS_* settings: ${parsed.error.replace(/--([a-z_]+)/g, (_, n: string) => ENV_NAME[n] ?? `--${n}`)}` };
+  return monitorOptionsFromArgs(parsed.args);
 }
+
+const ENV_NAME: Record<string, string> = {
+  hue_bridge: "LIGHTS_HUE_BRIDGE",
+  hue_user: "LIGHTS_HUE_USER",
+  phone_mac: "LIGHTS_PHONE_MACS",
+  dash_mac: "LIGHTS_DASH_MAC",
+  away_minutes: "LIGHTS_AWAY_MINUTES",
+  interface: "LIGHTS_INTERFACE",
+  replay: "LIGHTS_REPLAY",
+};
 
 /** Starts the monitor if the environment asks for one; never throws. */
 export async function startServerMonitor(): Promise<void> {
