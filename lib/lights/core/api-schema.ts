@@ -92,5 +92,8 @@ export const noMonitorHint =
   "No monitor runs in this server. Start one with LIGHTS_HUE_BRIDGE=<ip[:port]> LIGHTS_PHONE_MACS=<mac,mac> LIGHTS_DASH_MAC=<mac> npm start " +
   "(plus LIGHTS_INTERFACE=eth0, or LIGHTS_REPLAY=<file.pcap> to replay a capture), or use the command line: npx auto-lights --help.";
 
-/** JSON body limit of the admin routes (their bodies are a few dozen bytes). */
-export const LIGHTS_BODY_LIMIT = 4096;
+/**
+ * JSON body limit of the admin routes: their bodies are a few dozen bytes, but a malformed
+ * deeply nested body must still reach the JSON parser (and be a 400), not stop at the limit.
+ */
+export const LIGHTS_BODY_LIMIT = 32_768;
