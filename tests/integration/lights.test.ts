@@ -112,7 +112,8 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
 }
 
 describe("npx auto-lights end to end", () => {
-  it("replays a capture into the fake bridge: the expected commands in the expected order, one printed line each", async () => {
+  // A whole process: tsx compiles the CLI, PGlite starts and migrates (~30-60 s on a loaded 2-core machine).
+  it("replays a capture into the fake bridge: the expected commands in the expected order, one printed line each", { timeout: 240_000 }, async () => {
     const bridge = await new FakeHueBridge(lamps(), { users: ["clikey"] }).start();
     try {
       const file = pcap("evening.pcap", [
