@@ -3,6 +3,7 @@
 import path from "node:path";
 import { openDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
+import { consoleProgress } from "@/lib/progress";
 import { monitorOptionsFromArgs, parseCliArgs, USAGE } from "@/lib/lights/server/cli-args";
 import { LightsMonitor } from "@/lib/lights/server/monitor";
 import { describeBridge, discoverBridges, pairWithBridge, parseBridgeAddress } from "@/lib/lights/hue/client";
@@ -61,6 +62,8 @@ const monitor = new LightsMonitor({
   name: "cli",
   db,
   print: (line) => console.log(line),
+  // Every packet is a database write: a long capture gets a progress bar with ETA on stderr.
+  replayProgress: (total) => (total >= 500 ? consoleProgress("replay", total).update : () => undefined),
 });
 await monitor.start();
 if (monitor.status.startsWith("failed")) {

@@ -31,12 +31,13 @@ export function replayClock(packets: readonly ReplayPacket[], fallback = Date.no
 }
 
 /** Feeds every packet to the runner at its own time; resolves when the last one is handled. */
-export async function replayInto(runner: LightsRunner, clock: VirtualClock, packets: readonly ReplayPacket[]): Promise<void> {
-  for (const p of packets) {
+export async function replayInto(runner: LightsRunner, clock: VirtualClock, packets: readonly ReplayPacket[], onProgress?: (done: number) => void): Promise<void> {
+  for (const [i, p] of packets.entries()) {
     // Out-of-order timestamps (merged captures) never move the clock back.
     const at = Math.max(p.at, clock.now());
     await advanceWithRunner(clock, runner, at);
     runner.push({ type: "packet", at, mac: p.mac, kind: p.kind, ip: p.ip, hostname: p.hostname });
     await runner.idle();
+    onProgress?.(i + 1);
   }
 }

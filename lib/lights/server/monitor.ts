@@ -37,6 +37,8 @@ export interface MonitorOptions {
   print?: (line: string) => void;
   /** How long to wait for the bridge's link button when there is no app key (ms). */
   pairTimeoutMs?: number;
+  /** For a long replay: given the packet count, returns what to call after each packet (a progress bar with ETA). */
+  replayProgress?: (total: number) => (done: number) => void;
   /** Options for the Hue client (tests shorten retries). */
   hue?: ConstructorParameters<typeof HueBridge>[2];
 }
@@ -148,7 +150,7 @@ export class LightsMonitor {
       this.print(this.clock.now(), `${this.sourceDescription}: start`);
       this.notify();
       const clock = this.clock as VirtualClock;
-      this.finished = replayInto(this.runner, clock, packets).then(async () => {
+      this.finished = replayInto(this.runner, clock, packets, o.replayProgress?.(packets.length)).then(async () => {
         await this.refreshLights();
         this.status = "replay finished";
         this.print(this.clock.now(), `${this.sourceDescription}: end`);
