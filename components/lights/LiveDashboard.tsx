@@ -4,7 +4,8 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { ApiResponseError } from "@/lib/api/client";
 import type { DeviceRole, LightsStateResponse } from "@/lib/lights/core/api-schema";
 import { assignDevice, followLightsEvents, switchLight } from "./api";
-import { clockTime, dateTime, duration, PRESENCE_TEXT } from "./format";
+import { EventLog } from "./EventLog";
+import { dateTime, duration, PRESENCE_TEXT } from "./format";
 import { Bulb } from "./Lamp";
 
 const TOKEN_KEY = "lights-admin-token";
@@ -148,16 +149,7 @@ export function LiveDashboard({ initial }: { initial: LightsStateResponse }) {
 
         <section className="lt-card">
           <h3>Event log <span className="lt-muted lt-small">(newest first)</span></h3>
-          <ol className="lt-log" data-testid="live-log">
-            {m.events
-              .slice()
-              .reverse()
-              .map((e) => (
-                <li key={e.id} className={`lt-log-${e.kind}`}>
-                  <time>{clockTime(e.at)}</time> <span className="lt-kind">{e.kind}</span> {e.text}
-                </li>
-              ))}
-          </ol>
+          <EventLog lines={m.events} testId="live-log" />
         </section>
       </div>
 

@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Simulation, SIM_DASH } from "@/lib/lights/core/simulation";
-import { clockTime, dayTime, duration, PRESENCE_TEXT } from "./format";
+import { EventLog } from "./EventLog";
+import { dayTime, duration, PRESENCE_TEXT } from "./format";
 import { Bulb } from "./Lamp";
 
 const MIN = 60_000;
@@ -44,7 +45,7 @@ export function Simulator() {
   const state = sim.state;
   const due = sim.awayDue;
   const remembered = new Set(state.remembered.map((l) => l.id));
-  const log = sim.log.slice(-40).reverse();
+  const log = sim.log.slice(-40);
 
   return (
     <div className="lt-sim">
@@ -130,13 +131,7 @@ export function Simulator() {
 
       <div className="lt-card lt-log-card">
         <h3>What the engine did <span className="lt-muted lt-small">(newest first)</span></h3>
-        <ol className="lt-log" data-testid="sim-log">
-          {log.map((line) => (
-            <li key={line.id} className={`lt-log-${line.kind}`}>
-              <time>{clockTime(line.at)}</time> <span className="lt-kind">{line.kind}</span> {line.text}
-            </li>
-          ))}
-        </ol>
+        <EventLog lines={log} testId="sim-log" />
       </div>
     </div>
   );
