@@ -15,4 +15,7 @@ export async function register() {
     // Keep serving: pages that need the database will show the error; others still work.
     console.error("[db] could not open the database at start:", err);
   }
+  // Auto lights: a monitor runs only when the LIGHTS_* variables ask for one; it never throws.
+  const { startServerMonitor } = await import("@/lib/lights/server/server");
+  void startServerMonitor();
 }

@@ -10,6 +10,10 @@ const nextConfig: NextConfig = {
     "sharp",
     "@tensorflow/tfjs",
     "@tensorflow/tfjs-backend-wasm",
+    // Auto lights: the Hue client, the libpcap addon (optional) and the 5 MB OUI table load at run time.
+    "node-hue-api",
+    "cap",
+    "oui-data",
   ],
   poweredByHeader: false,
   // The image-search API was first published under /api/images/*; those paths keep answering.

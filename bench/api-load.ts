@@ -41,6 +41,10 @@ const ROUTES: RouteLoad[] = [
     body: JSON.stringify({ liked: ["Toy Story", "Finding Nemo"], disliked: [] }),
   },
   { name: "movies/similar (unknown title)", path: "/api/movies/similar?title=No%20Such%20Film", expect: 404 },
+  // Auto lights (the bench's server runs no monitor and has no admin token: events answers JSON, changes 403).
+  { name: "lights/state", path: "/api/lights/state" },
+  { name: "lights/events (no monitor)", path: "/api/lights/events" },
+  { name: "lights/assign (read-only)", path: "/api/lights/assign", method: "POST", body: JSON.stringify({ mac: "fc:a6:67:ab:cd:ef", role: "button" }), expect: 403 },
   { name: "images/search (bad vector)", path: "/api/image-search/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
 ];
 

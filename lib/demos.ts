@@ -51,8 +51,8 @@ export const demos: Demo[] = [
     slug: "lights",
     title: "Auto lights",
     blurb: "A Dash button and the phones on the LAN switch Philips Hue lights when people come and go.",
-    post: "Auto lights",
-    live: false,
+    post: "Amazon Dash and Philips Hue",
+    live: true,
   },
   {
     slug: "draw",

@@ -42,6 +42,26 @@ export const envSchema = z.object({
   /** Where Spotify's Web API and accounts service answer; tests point them at a local stand-in. */
   SPOTIFY_API_URL: httpOrigin.default("https://api.spotify.com"),
   SPOTIFY_ACCOUNTS_URL: httpOrigin.default("https://accounts.spotify.com"),
+  /**
+   * Auto lights (README "Auto lights"): the server runs a monitor when LIGHTS_HUE_BRIDGE or
+   * LIGHTS_REPLAY is set, or LIGHTS_MONITOR=1 (watch only). The values are checked when the
+   * monitor starts - a bad one stops the monitor with a message, never the server.
+   */
+  LIGHTS_MONITOR: z.string().optional(),
+  LIGHTS_HUE_BRIDGE: z.string().optional(),
+  LIGHTS_HUE_USER: z.string().optional(),
+  LIGHTS_PHONE_MACS: z.string().optional(),
+  LIGHTS_DASH_MAC: z.string().optional(),
+  LIGHTS_AWAY_MINUTES: z.string().optional(),
+  LIGHTS_INTERFACE: z.string().optional(),
+  LIGHTS_REPLAY: z.string().optional(),
+  LIGHTS_DRY_RUN: z.string().optional(),
+  /** Changes on the live lights dashboard (assigning MACs, switching lights) must carry this token; unset = read-only. */
+  LIGHTS_ADMIN_TOKEN: z
+    .string()
+    .min(16, "LIGHTS_ADMIN_TOKEN must be at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,7 @@ export type DomainErrorKind =
   | "too_large" // bytes or pixels over a limit
   | "unsupported_media_type" // a format we do not read
   | "unprocessable" // a known format, but the data is broken
+  | "forbidden" // the caller may not do this (a missing or wrong admin token)
   | "busy"; // refused for load; trying again later may work
 
 export type ErrorDetails = Record<string, unknown>;
@@ -43,6 +44,8 @@ export const unsupportedMediaType = (code: string, message: string, details?: Er
   new DomainError("unsupported_media_type", code, message, details);
 export const unprocessable = (code: string, message: string, details?: ErrorDetails) =>
   new DomainError("unprocessable", code, message, details);
+export const forbidden = (code: string, message: string, details?: ErrorDetails) =>
+  new DomainError("forbidden", code, message, details);
 export const busy = (code: string, message: string, details?: ErrorDetails) =>
   new DomainError("busy", code, message, details);
 

@@ -19,6 +19,7 @@ export const HTTP_STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  forbidden: 403,
   busy: 503,
 };
 

@@ -85,6 +85,12 @@ const EXAMPLES: Record<string, Example> = {
     status: 200,
   },
   "/api/image-search/similar": { method: "GET", query: { id: "dalmatian/image_0006", k: "5" }, intParams: ["k"], status: 200 },
+  // The e2e server runs no lights monitor and has no LIGHTS_ADMIN_TOKEN: events answers the state once as JSON,
+  // and the admin routes parse their body, then refuse with 403 read_only.
+  "/api/lights/assign": { method: "POST", json: { mac: "fc:a6:67:ab:cd:ef", role: "button" }, jsonLimit: 32_768, status: 403 },
+  "/api/lights/events": { method: "GET", status: 200 },
+  "/api/lights/state": { method: "GET", status: 200 },
+  "/api/lights/switch": { method: "POST", json: { lightId: "1", on: true }, jsonLimit: 32_768, status: 403 },
   "/api/movies/map": { method: "GET", status: 200 },
   "/api/movies/search": { method: "GET", query: { q: "star" }, status: 200 },
   "/api/movies/similar": { method: "GET", query: { title: "Toy Story", k: "5" }, intParams: ["k"], status: 200 },

@@ -41,6 +41,7 @@ describe("apiRoute and parsers", () => {
       too_large: 413,
       unsupported_media_type: 415,
       unprocessable: 422,
+      forbidden: 403,
       busy: 503,
     };
     expect(HTTP_STATUS_BY_KIND).toEqual(expected);
