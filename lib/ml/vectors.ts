@@ -156,6 +156,22 @@ export function normaliseRows(matrix: Float32Array, dims: number): Float32Array 
   return out;
 }
 
+/**
+ * Rows minus their mean row, as a new matrix. Embeddings trained with negative sampling
+ * share a common direction (word2vec's song vectors: random pairs at cosine ~0.55), which
+ * pulls every average of many vectors towards the rarely seen items near that direction;
+ * removing it before cosine search spreads the neighbourhoods apart.
+ */
+export function centreRows(matrix: Float32Array, dims: number): Float32Array {
+  const rows = matrix.length / dims;
+  const mean = new Float64Array(dims);
+  for (let o = 0; o < matrix.length; o += dims) for (let j = 0; j < dims; j++) mean[j] += matrix[o + j];
+  for (let j = 0; j < dims; j++) mean[j] /= rows || 1;
+  const out = new Float32Array(matrix.length);
+  for (let o = 0; o < matrix.length; o += dims) for (let j = 0; j < dims; j++) out[o + j] = matrix[o + j] - mean[j];
+  return out;
+}
+
 
 /**
  * Exact k nearest rows of a row-major matrix (rows x dims) to `query`.

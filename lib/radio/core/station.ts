@@ -4,6 +4,7 @@
 // it hits from the vector search, the bench feeds it brute-force neighbours.
 
 import { normaliseInPlace } from "@/lib/ml/vectors";
+import { foldText } from "@/lib/text/fold";
 
 export const DEFAULT_STATION_LENGTH = 25;
 export const MAX_STATION_LENGTH = 200;
@@ -15,6 +16,9 @@ export const DEFAULT_PER_ARTIST = 2;
  * one drop by about as much as the seeds' closest neighbours are ahead of the rest.
  */
 export const AVOID_WEIGHT = 0.5;
+
+/** One artist however the data spells it ("The Beatles", "the beatles"): the per-artist cap and artist radio key on this. "" = unknown artist. */
+export const artistKeyOf = (artist: string): string => foldText(artist);
 
 function meanDirection(vectors: readonly Float32Array[], dims: number): Float32Array {
   const mean = new Float32Array(dims);

@@ -16,7 +16,7 @@ import { getVectors, nearest, putVectors } from "@/lib/vector-search";
 import type { ArtistRef, PlaylistRequest, PlaylistResponse, RadioMapResponse, SongDetail, SongRef, SongSearchResponse, StationSong } from "../core/api-schema";
 import { ARTIST_RESULTS, ARTIST_SEED_SONGS, SEARCH_RESULTS } from "../core/api-schema";
 import type { RadioSongsFile, RadioTagsFile } from "../core/data-schema";
-import { candidatesNeeded, pickStation, stationQueryVector, type StationCandidate } from "../core/station";
+import { artistKeyOf, candidatesNeeded, pickStation, stationQueryVector, type StationCandidate } from "../core/station";
 
 export const RADIO_COLLECTION = "radio";
 export const RADIO_SEED_STEP = "radio";
@@ -28,8 +28,6 @@ export interface RadioSeedData {
   tags: RadioTagsFile["tags"];
 }
 
-/** The artist key: folded, so "The Beatles" and "the beatles" are one artist. */
-export const artistKeyOf = (artist: string) => foldText(artist);
 
 /** Replaces the demo's rows (songs and aliases in one transaction), then the "radio" vector collection. Returns rows written. */
 export async function storeRadioData(db: SqlDb, data: RadioSeedData, progress: (line: string) => void = () => undefined): Promise<number> {

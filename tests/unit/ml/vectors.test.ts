@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bruteForceNearest, cosineSimilarity, distance, dot, euclideanDistance, norm, normalise, scoreFromDistance } from "@/lib/ml/vectors";
+import { bruteForceNearest, centreRows, cosineSimilarity, distance, dot, euclideanDistance, norm, normalise, scoreFromDistance } from "@/lib/ml/vectors";
 import { createRng } from "@/lib/ml/rng";
 import { decodeFloat32, decodeProjection, encodeFloat32, encodeProjection } from "@/lib/vector-search/bytes";
 import { fitPca, project, symmetricEigen } from "@/lib/ml/pca";
@@ -240,5 +240,21 @@ describe("PCA", () => {
       }
     }
     expect([...values].reduce((s, v) => s + v, 0)).toBeCloseTo(12, 8);
+  });
+});
+
+describe("centreRows", () => {
+  it("subtracts the mean row, leaving rows whose mean is zero and whose differences are unchanged", () => {
+    const m = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const c = centreRows(m, 3);
+    expect(Array.from(c)).toEqual([-3, -3, -3, 0, 0, 0, 3, 3, 3]);
+    expect(Array.from(m)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]); // input untouched
+  });
+
+  it("spreads cosines of vectors that share a common direction", () => {
+    const m = Float32Array.from([5, 1, 0, 5, 0, 1, 5, -1, 0, 5, 0, -1]);
+    const cos = (v: Float32Array, a: number, b: number) => cosineSimilarity(v.subarray(a * 3, a * 3 + 3), v.subarray(b * 3, b * 3 + 3));
+    expect(cos(m, 0, 2)).toBeGreaterThan(0.9);
+    expect(cos(centreRows(m, 3), 0, 2)).toBeCloseTo(-1, 6);
   });
 });
