@@ -7,3 +7,4 @@ export * from "./constants";
 export * from "./errors";
 export * from "./preprocess";
 export * from "./mobilenet";
+export * from "./functional";
