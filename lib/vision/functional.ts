@@ -28,6 +28,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { EMBEDDING_DIM } from "./constants";
+import { EMBEDDING_OUTPUT, LOGITS_OUTPUT, MOBILENET_BLOCKS, OUTPUTS, PROBABILITIES_OUTPUT } from "./layers";
 import { loadMobileNetFromUrl, MODEL_PUBLIC_PATH, NUM_CLASSES } from "./mobilenet";
 
 export type BlockKind = "conv" | "depthwise";
@@ -46,10 +47,6 @@ export interface FoldedBlock {
   readonly bias: tf.Tensor1D;
 }
 
-export const EMBEDDING_OUTPUT = "global_average_pooling2d_1";
-export const LOGITS_OUTPUT = "conv_preds";
-export const PROBABILITIES_OUTPUT = "act_softmax";
-
 export interface FunctionalMobileNet {
   /** The 27 folded blocks, input to output. */
   readonly blocks: readonly FoldedBlock[];
@@ -63,20 +60,7 @@ export interface FunctionalMobileNet {
   dispose(): void;
 }
 
-export interface OutputInfo {
-  name: string;
-  /** Channels (last axis) of the output. */
-  channels: number;
-  /** Output spatial size for a square input of `inputSize` (1 for the pooled / class outputs). */
-  spatial: (inputSize: number) => number;
-  /** "pre" = conv + folded batch norm, "relu" = after relu6, "embedding", "logits", "probabilities". */
-  kind: "pre" | "relu" | "embedding" | "logits" | "probabilities";
-}
-
 const BN_EPSILON_DEFAULT = 1e-3;
-
-/** The block names of MobileNet v1 in order: conv1, then conv_dw_i / conv_pw_i for i = 1..13. */
-export const BLOCK_NAMES: readonly string[] = ["conv1", ...Array.from({ length: 13 }, (_, i) => [`conv_dw_${i + 1}`, `conv_pw_${i + 1}`]).flat()];
 
 function layerWeights(model: tf.LayersModel, name: string): tf.Tensor[] {
   let layer: tf.layers.Layer;
@@ -124,13 +108,19 @@ function foldBlock(model: tf.LayersModel, name: string): FoldedBlock {
  */
 export function createFunctionalMobileNet(model: tf.LayersModel, labels: readonly string[]): FunctionalMobileNet {
   if (labels.length !== NUM_CLASSES) throw new Error(`expected ${NUM_CLASSES} labels, got ${labels.length}`);
-  const blocks = BLOCK_NAMES.map((name) => foldBlock(model, name));
+  const blocks = MOBILENET_BLOCKS.map((info) => {
+    const block = foldBlock(model, info.name);
+    if (block.kind !== info.kind || block.stride !== info.stride || block.channels !== info.channels) {
+      throw new Error(`layer ${info.name} is not MobileNet v1 0.75's (${block.kind}, stride ${block.stride}, ${block.channels} channels)`);
+    }
+    return block;
+  });
   const last = blocks[blocks.length - 1];
   if (last.channels !== EMBEDDING_DIM) throw new Error(`last block has ${last.channels} channels, expected ${EMBEDDING_DIM}`);
   const [k, b] = layerWeights(model, LOGITS_OUTPUT) as [tf.Tensor4D, tf.Tensor1D];
   if (k.shape.join() !== `1,1,${EMBEDDING_DIM},${NUM_CLASSES}`) throw new Error(`unexpected ${LOGITS_OUTPUT} kernel shape ${k.shape}`);
   const classifier = { kernel: tf.reshape(k, [EMBEDDING_DIM, NUM_CLASSES]) as tf.Tensor2D, bias: tf.clone(b) as tf.Tensor1D };
-  const outputNames = [...blocks.flatMap((bl) => [`${bl.name}_bn`, `${bl.name}_relu`]), EMBEDDING_OUTPUT, LOGITS_OUTPUT, PROBABILITIES_OUTPUT];
+  const outputNames = OUTPUTS.map((o) => o.name);
   return {
     blocks,
     classifier,
@@ -145,27 +135,6 @@ export function createFunctionalMobileNet(model: tf.LayersModel, labels: readonl
       classifier.bias.dispose();
     },
   };
-}
-
-/** Spatial size after "same"-padded convs with these strides. */
-function spatialAfter(inputSize: number, strides: readonly number[]): number {
-  return strides.reduce((s, stride) => Math.ceil(s / stride), inputSize);
-}
-
-/** Shape facts of one named output, or undefined for an unknown name. */
-export function outputInfo(net: FunctionalMobileNet, name: string): OutputInfo | undefined {
-  const strides: number[] = [];
-  for (const bl of net.blocks) {
-    strides.push(bl.stride);
-    const upTo = [...strides];
-    if (name === `${bl.name}_bn` || name === `${bl.name}_relu`) {
-      return { name, channels: bl.channels, spatial: (s) => spatialAfter(s, upTo), kind: name.endsWith("_bn") ? "pre" : "relu" };
-    }
-  }
-  if (name === EMBEDDING_OUTPUT) return { name, channels: EMBEDDING_DIM, spatial: () => 1, kind: "embedding" };
-  if (name === LOGITS_OUTPUT) return { name, channels: NUM_CLASSES, spatial: () => 1, kind: "logits" };
-  if (name === PROBABILITIES_OUTPUT) return { name, channels: NUM_CLASSES, spatial: () => 1, kind: "probabilities" };
-  return undefined;
 }
 
 export interface ForwardOptions {
@@ -257,7 +226,21 @@ export async function loadFunctionalMobileNetFromUrl(
   try {
     return createFunctionalMobileNet(model, labels);
   } finally {
+    // `heads` shares every weighted layer with `model` (up to conv_preds); disposing it
+    // frees them (disposing both would dispose the shared layers twice).
     heads.dispose();
-    model.dispose();
+    void model;
   }
+}
+
+/**
+ * The same network for grey images: input (n, size, size, 1), conv1's kernel summed over
+ * R, G and B, which gives the outputs of feeding the grey value to all three channels
+ * (and a gradient already summed over them) at a third of conv1's input work. Shares the
+ * other blocks' tensors with `net`; dispose() frees only the new kernel.
+ */
+export function greyInputNet(net: FunctionalMobileNet): FunctionalMobileNet {
+  const [first, ...rest] = net.blocks;
+  const kernel = tf.tidy(() => tf.sum(first.kernel, 2, true) as tf.Tensor4D);
+  return { ...net, blocks: [{ ...first, kernel }, ...rest], dispose: () => kernel.dispose() };
 }

@@ -8,3 +8,4 @@ export * from "./errors";
 export * from "./preprocess";
 export * from "./mobilenet";
 export * from "./functional";
+export * from "./layers";

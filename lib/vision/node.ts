@@ -66,8 +66,10 @@ export async function loadFunctionalMobileNetFromDir(dir: string = defaultModelD
   try {
     return createFunctionalMobileNet(model, labels);
   } finally {
+    // `heads` shares every weighted layer with `model` (up to conv_preds); disposing it
+    // frees them (disposing both would dispose the shared layers twice).
     heads.dispose();
-    model.dispose();
+    void model;
   }
 }
 

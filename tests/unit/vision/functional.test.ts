@@ -8,8 +8,10 @@ import {
   createFunctionalMobileNet,
   EMBEDDING_OUTPUT,
   forward,
+  greyInputNet,
   LOGITS_OUTPUT,
-  outputInfo,
+  outputByName,
+  outputSpatialSize,
   preprocess,
   PROBABILITIES_OUTPUT,
   type FunctionalMobileNet,
@@ -124,23 +126,42 @@ describe("functional MobileNet (batch norm folded) = the LayersModel", () => {
     small.dispose();
   }, 120_000);
 
-  it("runs at other input sizes and reports output shapes", () => {
-    const info = outputInfo(fn, "conv_pw_11_relu")!;
-    expect(info).toMatchObject({ channels: 384, kind: "relu" });
-    expect(info.spatial(112)).toBe(7);
-    expect(info.spatial(224)).toBe(14);
-    expect(outputInfo(fn, "conv1_bn")!.spatial(112)).toBe(56);
-    expect(outputInfo(fn, LOGITS_OUTPUT)).toMatchObject({ channels: 1000, kind: "logits" });
-    expect(outputInfo(fn, "conv1")).toBeUndefined();
+  it("runs at other input sizes; the layer catalog gives the output shapes", () => {
+    const info = outputByName("conv_pw_11_relu")!;
+    expect(info).toMatchObject({ channels: 384, kind: "relu", stride: 16 });
+    expect(outputSpatialSize(info, 112)).toBe(7);
+    expect(outputSpatialSize(info, 224)).toBe(14);
+    expect(outputSpatialSize(outputByName("conv1_bn")!, 112)).toBe(56);
+    expect(outputByName(LOGITS_OUTPUT)).toMatchObject({ channels: 1000, kind: "logits" });
+    expect(outputByName("conv1")).toBeUndefined();
     tf.tidy(() => {
       const x = tf.zeros([1, 112, 112, 3]) as tf.Tensor4D;
-      const out = forward(fn, x, ["conv_pw_11_relu", LOGITS_OUTPUT]);
+      const out = forward(fn, x, ["conv_pw_11_relu", "conv_dw_12_relu", LOGITS_OUTPUT]);
       expect(out.conv_pw_11_relu.shape).toEqual([1, 7, 7, 384]);
+      expect(out.conv_dw_12_relu.shape).toEqual([1, 4, 4, 384]);
+      expect(outputSpatialSize(outputByName("conv_dw_12_relu")!, 112)).toBe(4);
       expect(out[LOGITS_OUTPUT].shape).toEqual([1, 1000]);
     });
   });
 
   it("unknown output names throw, listing the known ones", () => {
     expect(() => forward(fn, photo, ["conv1"])).toThrow(/unknown MobileNet output "conv1"; known: conv1_bn, conv1_relu/);
+  });
+});
+
+describe("greyInputNet", () => {
+  it("a grey image through the 1-channel net = the same grey on R, G and B", () => {
+    const grey = greyInputNet(fn);
+    tf.tidy(() => {
+      const one = tf.randomUniform([1, 64, 64, 1], -1, 1, "float32", 7) as tf.Tensor4D;
+      const three = tf.tile(one, [1, 1, 1, 3]) as tf.Tensor4D;
+      const a = forward(grey, one, ["conv_pw_4_relu", LOGITS_OUTPUT]);
+      const b = forward(fn, three, ["conv_pw_4_relu", LOGITS_OUTPUT]);
+      expect(maxAbsDiff(a.conv_pw_4_relu, b.conv_pw_4_relu)).toBeLessThanOrEqual(1e-4);
+      expect(maxAbsDiff(a[LOGITS_OUTPUT], b[LOGITS_OUTPUT])).toBeLessThanOrEqual(1e-4);
+    });
+    grey.dispose();
+    // the shared blocks survive
+    expect(fn.blocks[1].kernel.isDisposed).toBe(false);
   });
 });
