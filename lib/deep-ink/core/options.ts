@@ -89,23 +89,26 @@ function labelNames(label: string): string[] {
 }
 
 /**
- * Class indices whose label matches `query` (case-insensitive): exact name matches first
- * (any of a label's comma-separated names), then labels containing it. For the class picker
- * and for resolving --class.
+ * Class indices whose label matches `query` (case-insensitive), best first: a label's
+ * comma-separated name equal to it, then a name containing it as a whole word ("cat" ->
+ * "tabby cat"), then a name starting with it, then any substring. For the class picker and
+ * for suggestions when --class names no class.
  */
 export function searchClasses(labels: readonly string[], query: string, limit = 20): { index: number; label: string }[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
-  const exact: number[] = [];
-  const prefix: number[] = [];
-  const contains: number[] = [];
+  const tiers: number[][] = [[], [], [], []];
   labels.forEach((label, i) => {
     const names = labelNames(label);
-    if (names.includes(q)) exact.push(i);
-    else if (names.some((n) => n.startsWith(q))) prefix.push(i);
-    else if (label.toLowerCase().includes(q)) contains.push(i);
+    if (names.includes(q)) tiers[0].push(i);
+    else if (names.some((n) => ` ${n} `.includes(` ${q} `))) tiers[1].push(i);
+    else if (names.some((n) => n.startsWith(q))) tiers[2].push(i);
+    else if (label.toLowerCase().includes(q)) tiers[3].push(i);
   });
-  return [...exact, ...prefix, ...contains].slice(0, limit).map((index) => ({ index, label: labels[index] }));
+  return tiers
+    .flat()
+    .slice(0, limit)
+    .map((index) => ({ index, label: labels[index] }));
 }
 
 /** "conv1_bn, conv1_relu, ..., conv_preds" compressed: the pattern and the ends. */
