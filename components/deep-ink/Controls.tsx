@@ -5,8 +5,10 @@ import { DRAWABLE_LAYERS, searchClasses } from "@/lib/deep-ink/core/options";
 import { LOGITS_OUTPUT } from "@/lib/vision/layers";
 import { SIZES, type InkForm } from "./form";
 
-const RELU = DRAWABLE_LAYERS.filter((l) => l.kind === "relu");
-const PRE = DRAWABLE_LAYERS.filter((l) => l.kind === "pre");
+const GROUPS = [
+  { label: "After relu6", layers: DRAWABLE_LAYERS.filter((l) => l.kind === "relu") },
+  { label: "Before relu6 (conv + batch norm)", layers: DRAWABLE_LAYERS.filter((l) => l.kind === "pre") },
+];
 
 function NumberField({ label, name, form, setForm, min, max, hint, disabled }: {
   label: string;
@@ -57,20 +59,15 @@ export function Controls({ form, setForm, labels, error, disabled }: {
         <span>Layer</span>
         <select name="layer" value={form.layer} disabled={disabled} onChange={(e) => setForm((f) => ({ ...f, layer: e.target.value }))}>
           <option value={LOGITS_OUTPUT}>class scores (conv_preds, 1,000 ImageNet classes)</option>
-          <optgroup label="After relu6">
-            {RELU.map((l) => (
-              <option key={l.name} value={l.name}>
-                {l.name} ({l.channels} channels)
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Before relu6 (conv + batch norm)">
-            {PRE.map((l) => (
-              <option key={l.name} value={l.name}>
-                {l.name} ({l.channels} channels)
-              </option>
-            ))}
-          </optgroup>
+          {GROUPS.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.layers.map((l) => (
+                <option key={l.name} value={l.name}>
+                  {l.name} ({l.channels} channels)
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </select>
       </label>
       {isClass ? (
