@@ -33,7 +33,9 @@ export default function DeepInkPage() {
           pixel whose gradient says &ldquo;darker helps&rdquo; turns black, a black pixel whose gradient says &ldquo;lighter
           helps&rdquo; turns white: the few dozen with the largest expected gain per step. Only pixels on the ink&rsquo;s edge
           may flip (unless you tick &ldquo;flip anywhere&rdquo;): the network pads every layer with zeros, so its strongest
-          wishes sit at the picture&rsquo;s border and it would otherwise draw a frame rather than grow the blob.
+          wishes sit at the picture&rsquo;s border and it would otherwise draw a frame rather than grow the blob. A pixel
+          that just flipped rests for a few steps (&ldquo;rest after a flip&rdquo;): the gradient is only a first-order
+          guess, and without the rest many pixels flip straight back and the ink barely spreads.
         </p>
         <p>
           &ldquo;Black&rdquo; and &ldquo;white&rdquo; are the grey levels the network sees. Kept close together (the default is

@@ -12,7 +12,7 @@ const GROUPS = [
 
 function NumberField({ label, name, form, setForm, min, max, hint, disabled }: {
   label: string;
-  name: "channel" | "blob" | "flipsPerStep" | "steps" | "black" | "white" | "seed";
+  name: "channel" | "blob" | "flipsPerStep" | "steps" | "black" | "white" | "seed" | "cooldown";
   form: InkForm;
   setForm: (f: (prev: InkForm) => InkForm) => void;
   min: number;
@@ -138,6 +138,7 @@ export function Controls({ form, setForm, labels, error, disabled }: {
       <NumberField label="Black (grey 0-255)" name="black" form={form} setForm={setForm} min={0} max={254} disabled={disabled} />
       <NumberField label="White (grey 0-255)" name="white" form={form} setForm={setForm} min={1} max={255} disabled={disabled} />
       <NumberField label="Seed" name="seed" form={form} setForm={setForm} min={0} disabled={disabled} />
+      <NumberField label="Rest after a flip" name="cooldown" form={form} setForm={setForm} min={0} hint="steps" disabled={disabled} />
       <label className="ink-check">
         <input type="checkbox" name="anywhere" checked={form.anywhere} disabled={disabled} onChange={(e) => setForm((f) => ({ ...f, anywhere: e.target.checked }))} />
         <span>Flip anywhere (not only at the ink&rsquo;s edge)</span>

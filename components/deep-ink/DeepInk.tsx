@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/ProgressBar";
 import type { GalleryEntry } from "@/lib/deep-ink/core/gallery";
 import { encodeRunGif } from "@/lib/deep-ink/core/gif";
-import { applyFlips, createRun, type RunState } from "@/lib/deep-ink/core/ink";
+import { applyFlips, createRun, startImage, type RunState } from "@/lib/deep-ink/core/ink";
 import { describeTarget, type DeepInkOptions } from "@/lib/deep-ink/core/options";
 import type { ProgressSnapshot } from "@/lib/progress";
 import type { WorkerClient } from "@/lib/workers/client";
@@ -176,6 +176,11 @@ export function DeepInk({ labels, gallery }: { labels: string[]; gallery: Galler
   };
 
   const running = phase === "loading" || phase === "running";
+  const previewSize = "options" in checked ? checked.options.size : 112;
+  const preview = useMemo(
+    () => ("options" in checked ? startImage(checked.options.size, checked.options.blob, checked.options.seed) : null),
+    [checked],
+  );
   const run = current;
   const target = drawn ? describeTarget(drawn) : null;
 
@@ -215,8 +220,8 @@ export function DeepInk({ labels, gallery }: { labels: string[]; gallery: Galler
 
       <section className="ink-stage" aria-label="The drawing">
         <div className="ink-frame">
-          <InkCanvas ref={canvasRef} bits={null} size={drawn?.size ?? 112} label={target ? `Drawing for ${target}` : "Empty canvas"} />
-          {!run ? <p className="ink-placeholder">Press Draw: the ink blob appears here and grows, step by step.</p> : null}
+          <InkCanvas ref={canvasRef} bits={run ? null : preview} size={drawn?.size ?? previewSize} label={target ? `Drawing for ${target}` : "The ink blob a drawing starts from"} />
+          {!run ? <p className="ink-placeholder">The blob a drawing starts from. Press Draw and watch it grow.</p> : null}
         </div>
         <div className="ink-side">
           {target ? (

@@ -13,6 +13,7 @@ export interface InkForm {
   black: string;
   white: string;
   seed: string;
+  cooldown: string;
   anywhere: boolean;
 }
 
@@ -29,10 +30,11 @@ export const DEFAULT_FORM: InkForm = {
   black: String(DEFAULT_OPTIONS.black),
   white: String(DEFAULT_OPTIONS.white),
   seed: String(DEFAULT_OPTIONS.seed),
-  anywhere: false,
+  cooldown: String(DEFAULT_OPTIONS.cooldown),
+  anywhere: DEFAULT_OPTIONS.anywhere,
 };
 
-const NUMBER_FIELDS = ["size", "blob", "flipsPerStep", "steps", "black", "white", "seed"] as const;
+const NUMBER_FIELDS = ["size", "blob", "flipsPerStep", "steps", "black", "white", "seed", "cooldown"] as const;
 
 /** Form -> checked options, or the first problem as a sentence (from core's resolveOptions). */
 export function formToOptions(form: InkForm, labels: readonly string[]): { options: DeepInkOptions } | { error: string } {
@@ -53,7 +55,10 @@ export function formToOptions(form: InkForm, labels: readonly string[]): { optio
 }
 
 /** Options -> form (gallery "use these settings"). */
-export function optionsToForm(o: Pick<DeepInkOptions, "layer" | "channel" | "size" | "flipsPerStep" | "steps" | "black" | "white" | "seed"> & { className?: string; blob?: number }, base: InkForm): InkForm {
+export function optionsToForm(
+  o: Pick<DeepInkOptions, "layer" | "channel" | "size" | "flipsPerStep" | "steps" | "black" | "white" | "seed" | "cooldown"> & { className?: string; blob?: number; anywhere?: boolean },
+  base: InkForm,
+): InkForm {
   return {
     ...base,
     layer: o.layer,
@@ -66,5 +71,7 @@ export function optionsToForm(o: Pick<DeepInkOptions, "layer" | "channel" | "siz
     black: String(o.black),
     white: String(o.white),
     seed: String(o.seed),
+    cooldown: String(o.cooldown),
+    anywhere: o.anywhere ?? false,
   };
 }

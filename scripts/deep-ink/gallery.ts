@@ -67,6 +67,7 @@ async function main() {
       black: options.black,
       white: options.white,
       seed: options.seed,
+      cooldown: options.cooldown,
       activationStart: run.steps[0].activation,
       activationEnd,
       gif: `${spec.id}.gif`,

@@ -19,6 +19,7 @@ export const galleryEntrySchema = z.object({
   black: z.number().int(),
   white: z.number().int(),
   seed: z.number().int(),
+  cooldown: z.number().int(),
   /** Activation before the first and after the last step. */
   activationStart: z.number(),
   activationEnd: z.number(),

@@ -57,9 +57,16 @@ export function isOnInkEdge(bits: Uint8Array, size: number, p: number): boolean 
  * +gradient[p] * (white - black). Returns the indices of at most `maxFlips` pixels with the
  * largest positive gains, best first (ties: lower index first). Pixels whose flip would not
  * raise the activation are never chosen; unless `anywhere`, only pixels on the ink's edge
- * (isOnInkEdge) are candidates.
+ * (isOnInkEdge) are candidates, and `resting` pixels never are.
  */
-export function chooseFlips(bits: Uint8Array, gradient: ArrayLike<number>, maxFlips: number, anywhere = false): Int32Array {
+export function chooseFlips(
+  bits: Uint8Array,
+  gradient: ArrayLike<number>,
+  maxFlips: number,
+  anywhere = false,
+  /** Pixels that may not flip now (e.g. flipped in the last few steps); undefined = none. */
+  resting?: (p: number) => boolean,
+): Int32Array {
   if (gradient.length !== bits.length) throw new Error(`gradient has ${gradient.length} values for ${bits.length} pixels`);
   const size = Math.round(Math.sqrt(bits.length));
   if (size * size !== bits.length) throw new Error(`image of ${bits.length} pixels is not square`);
@@ -67,7 +74,7 @@ export function chooseFlips(bits: Uint8Array, gradient: ArrayLike<number>, maxFl
   const top = new TopK(Math.max(0, Math.min(maxFlips, bits.length)));
   for (let p = 0; p < bits.length; p++) {
     const gain = bits[p] ? gradient[p] : -gradient[p];
-    if (gain > 0 && -gain < top.worst && (anywhere || isOnInkEdge(bits, size, p))) top.offer(-gain, p);
+    if (gain > 0 && -gain < top.worst && (anywhere || isOnInkEdge(bits, size, p)) && !resting?.(p)) top.offer(-gain, p);
   }
   return Int32Array.from(top.sorted().map((e) => e.index));
 }
@@ -101,17 +108,28 @@ export interface RunState {
   steps: StepRecord[];
   /** Flipped pixel indices per step. */
   flips: Int32Array[];
+  /** Per pixel: the step (1-based) it last flipped in, 0 = never (for the cooldown). */
+  lastFlip: Int32Array;
 }
 
 export function createRun(options: DeepInkOptions): RunState {
   const start = startImage(options.size, options.blob, options.seed);
-  return { options, start, bits: start.slice(), steps: [], flips: [] };
+  return { options, start, bits: start.slice(), steps: [], flips: [], lastFlip: new Int32Array(start.length) };
 }
 
-/** Records one step: the activation at the current frame and the gradient there; flips and returns the flipped indices. */
+/**
+ * Records one step: the activation at the current frame and the gradient there; flips and
+ * returns the flipped indices. A pixel that flipped in the last `cooldown` steps rests:
+ * without that, first-order overshoot makes many pixels flip straight back, and most of a
+ * step's flips undo the previous step's instead of spreading the ink.
+ */
 export function advanceRun(run: RunState, activation: number, gradient: ArrayLike<number>): Int32Array {
-  const flips = chooseFlips(run.bits, gradient, run.options.flipsPerStep, run.options.anywhere);
+  const step = run.steps.length + 1;
+  const { cooldown } = run.options;
+  const resting = cooldown > 0 ? (p: number) => run.lastFlip[p] > 0 && step - run.lastFlip[p] <= cooldown : undefined;
+  const flips = chooseFlips(run.bits, gradient, run.options.flipsPerStep, run.options.anywhere, resting);
   applyFlips(run.bits, flips);
+  for (const p of flips) run.lastFlip[p] = step;
   run.steps.push({ activation, flipped: flips.length });
   run.flips.push(flips);
   return flips;

@@ -27,6 +27,7 @@ export const DEFAULT_OPTIONS = {
   white: 128,
   seed: 1,
   anywhere: false,
+  cooldown: 10,
 } as const;
 
 export class DeepInkOptionsError extends DomainError<"invalid_option"> {
@@ -59,6 +60,7 @@ export const deepInkOptionsInputSchema = z
     white: int("white", 0, 255).optional(),
     seed: int("seed", 0, 2 ** 31 - 1).optional(),
     anywhere: z.boolean({ error: "anywhere must be true or false" }).optional(),
+    cooldown: int("cooldown", 0, MAX_STEPS).optional(),
   })
   .strict();
 export type DeepInkOptionsInput = z.input<typeof deepInkOptionsInputSchema>;
@@ -81,6 +83,8 @@ export interface DeepInkOptions {
   seed: number;
   /** Let any pixel flip, not only those on the ink's edge (see core/ink.ts isOnInkEdge). */
   anywhere: boolean;
+  /** Steps a pixel rests after it flipped (0 = none; see core/ink.ts advanceRun). */
+  cooldown: number;
 }
 
 /** The parts of an ImageNet label: "tabby, tabby cat" -> ["tabby", "tabby cat"]. */
@@ -215,6 +219,7 @@ export function resolveOptions(raw: unknown, labels?: readonly string[]): DeepIn
     white,
     seed: input.seed ?? DEFAULT_OPTIONS.seed,
     anywhere: input.anywhere ?? DEFAULT_OPTIONS.anywhere,
+    cooldown: input.cooldown ?? DEFAULT_OPTIONS.cooldown,
   };
 }
 

@@ -6,7 +6,7 @@ import { DeepInkOptionsError, type DeepInkOptionsInput } from "../core/options";
 
 export const CLI_USAGE =
   'usage: npm run deep-ink -- [--layer=NAME] [--channel=N | --class="tabby cat"] [--size=112] [--steps=200] [--blob=12] ' +
-  "[--flips=32] [--black=100] [--white=128] [--seed=1] [--anywhere] [--out=run.gif] [--json=run.json] [--png=final.png] [--every=1] [--scale=1] [--list-layers]";
+  "[--flips=32] [--black=100] [--white=128] [--seed=1] [--cooldown=10] [--anywhere] [--out=run.gif] [--json=run.json] [--png=final.png] [--every=1] [--scale=1] [--list-layers]";
 
 export interface CliArgs {
   options: DeepInkOptionsInput;
@@ -28,6 +28,7 @@ const NUMERIC: Record<string, keyof DeepInkOptionsInput> = {
   black: "black",
   white: "white",
   seed: "seed",
+  cooldown: "cooldown",
 };
 const FLAGS = ["layer", "class", ...Object.keys(NUMERIC), "out", "json", "png", "every", "scale", "anywhere", "list-layers", "help"];
 

@@ -10,7 +10,7 @@ export interface GallerySpec {
 }
 
 /** Shared by every entry: small enough that the whole gallery stays a few MB. */
-export const GALLERY_DEFAULTS = { size: 112, steps: 150, flipsPerStep: 32, blob: 12, seed: 1 } as const;
+export const GALLERY_DEFAULTS = { size: 112, steps: 150, flipsPerStep: 32, blob: 12, seed: 1, cooldown: 10 } as const;
 
 /**
  * A dozen drawings from shallow to deep layers and four classes. A channel that does not

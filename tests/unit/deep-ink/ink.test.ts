@@ -60,6 +60,28 @@ describe("chooseFlips", () => {
   });
 });
 
+describe("cooldown", () => {
+  it("a pixel that flipped rests for `cooldown` steps, then may flip again", () => {
+    // one pixel whose gradient always favours flipping it, wherever it is
+    const options = resolveOptions({ size: 32, blob: 8, flipsPerStep: 1, steps: 20, cooldown: 3, anywhere: true });
+    const run = createRun(options);
+    const always = (bits: Uint8Array) => {
+      const g = new Float32Array(32 * 32);
+      g[0] = bits[0] ? 1 : -1; // flipping pixel 0 always gains
+      g[1] = bits[1] ? 0.5 : -0.5; // pixel 1 gains less
+      return g;
+    };
+    const flipped: number[] = [];
+    for (let s = 0; s < 8; s++) flipped.push(advanceRun(run, 0, always(run.bits))[0]);
+    // step 1 takes pixel 0; it rests in steps 2-4 (pixel 1 then, resting in 3-5), ...
+    expect(flipped).toEqual([0, 1, -1, -1, 0, 1, -1, -1].map((p) => (p < 0 ? undefined : p)));
+    const none = createRun({ ...options, cooldown: 0 });
+    const plain: number[] = [];
+    for (let s = 0; s < 4; s++) plain.push(advanceRun(none, 0, always(none.bits))[0]);
+    expect(plain).toEqual([0, 0, 0, 0]);
+  });
+});
+
 describe("run state and outputs", () => {
   const options = resolveOptions({ size: 32, blob: 8, flipsPerStep: 4, steps: 3 });
   const run = createRun(options);
