@@ -117,6 +117,28 @@ describe("/deep-ink", () => {
     await page.close();
   }, 300_000);
 
+  it("shows what each channel of a layer draws; a thumbnail picks its channel", async () => {
+    const { page } = await openPage();
+    await setField(page, "layer", "conv_pw_2_relu");
+    await page.getByTestId("show-channels").click();
+    const strip = page.getByTestId("channel-strip");
+    await strip.locator("li").nth(1).waitFor({ timeout: 180_000 });
+    // a thumbnail is a small drawing that grew from the blob
+    const ink = await strip.locator("canvas").first().evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      let black = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 128) black++;
+      return black;
+    });
+    expect(ink).toBeGreaterThan(0);
+    await strip.locator("li button").nth(1).click();
+    expect(await page.locator('[name="channel"]').inputValue()).toBe("1");
+    // another layer: the strip starts afresh (the running thumbnails job is cancelled)
+    await setField(page, "layer", "conv_pw_4_relu");
+    await expect(page.getByTestId("channel-strip").count()).resolves.toBe(0);
+    await page.close();
+  }, 300_000);
+
   it("refuses bad options with a message naming the value, and Draw stays off", async () => {
     const { page } = await openPage();
     await setField(page, "layer", "conv1_relu");
