@@ -99,7 +99,7 @@ describe("functional MobileNet (batch norm folded) = the LayersModel", () => {
       expect(maxAbsDiff(a.conv_pw_5_relu, b.conv_pw_5_relu)).toBeLessThanOrEqual(1e-4);
       expect(maxAbsDiff(a[LOGITS_OUTPUT], b[LOGITS_OUTPUT])).toBeLessThanOrEqual(1e-4);
     });
-  });
+  }, 60_000);
 
   it("classifies the dalmatian and gives the 768-d embedding", () => {
     tf.tidy(() => {
@@ -108,7 +108,7 @@ describe("functional MobileNet (batch norm folded) = the LayersModel", () => {
       const top = tf.argMax(out[PROBABILITIES_OUTPUT], 1).dataSync()[0];
       expect(fn.labels[top]).toMatch(/^dalmatian/);
     });
-  });
+  }, 60_000);
 
   it("an input gradient through the functional pass matches the LayersModel's", () => {
     const layer = "conv_pw_3_relu";
@@ -142,7 +142,7 @@ describe("functional MobileNet (batch norm folded) = the LayersModel", () => {
       expect(outputSpatialSize(outputByName("conv_dw_12_relu")!, 112)).toBe(4);
       expect(out[LOGITS_OUTPUT].shape).toEqual([1, 1000]);
     });
-  });
+  }, 60_000);
 
   it("unknown output names throw, listing the known ones", () => {
     expect(() => forward(fn, photo, ["conv1"])).toThrow(/unknown MobileNet output "conv1"; known: conv1_bn, conv1_relu/);
@@ -163,5 +163,5 @@ describe("greyInputNet", () => {
     grey.dispose();
     // the shared blocks survive
     expect(fn.blocks[1].kernel.isDisposed).toBe(false);
-  });
+  }, 60_000);
 });
