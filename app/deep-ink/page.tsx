@@ -8,6 +8,9 @@ export const metadata: Metadata = {
   description: "An image classifier draws by flipping pixels between black and white until one of its channels lights up.",
 };
 
+// Read at request time, so a rebuilt gallery (npm run deep-ink:gallery) shows without a new build.
+export const dynamic = "force-dynamic";
+
 /** Deep Ink: the drawing runs in a web worker; the server only hands over the labels and the gallery. */
 export default function DeepInkPage() {
   const { labels, gallery } = deepInkCatalog();
