@@ -66,7 +66,7 @@ export const demos: Demo[] = [
     title: "Deep Ink",
     blurb: "The image classifier draws: flip black and white pixels until the network sees what you asked for.",
     post: "Deep Ink",
-    live: false,
+    live: true,
   },
 ];
 

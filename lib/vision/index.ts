@@ -7,3 +7,5 @@ export * from "./constants";
 export * from "./errors";
 export * from "./preprocess";
 export * from "./mobilenet";
+export * from "./functional";
+export * from "./layers";

@@ -12,6 +12,7 @@ import sharp from "sharp";
 import { MAX_IMAGE_PIXELS, MAX_JPEG_SCANS } from "./constants";
 import { countJpegScans } from "./jpeg";
 import { ImageInputError } from "./errors";
+import { createFunctionalMobileNet, type FunctionalMobileNet } from "./functional";
 import { loadMobileNet, parseLabels, type MobileNet } from "./mobilenet";
 import type { PixelBuffer } from "./preprocess";
 
@@ -57,6 +58,19 @@ export async function readLabels(metadataPath: string): Promise<string[]> {
 export async function loadMobileNetFromDir(dir: string = defaultModelDir()): Promise<MobileNet> {
   const labels = await readLabels(path.join(dir, "metadata.json"));
   return loadMobileNet(fileModelHandler(path.join(dir, "model.json")), labels);
+}
+
+/** The same model as plain functions (lib/vision/functional): loaded, folded, LayersModel freed. */
+export async function loadFunctionalMobileNetFromDir(dir: string = defaultModelDir()): Promise<FunctionalMobileNet> {
+  const { model, heads, labels } = await loadMobileNetFromDir(dir);
+  try {
+    return createFunctionalMobileNet(model, labels);
+  } finally {
+    // `heads` shares every weighted layer with `model` (up to conv_preds); disposing it
+    // frees them (disposing both would dispose the shared layers twice).
+    heads.dispose();
+    void model;
+  }
 }
 
 // ---------------------------------------------------------------- backends

@@ -8,6 +8,8 @@ export interface JobProgress {
   done: number;
   total: number;
   message?: string;
+  /** Partial results a job streams as it goes (e.g. Deep Ink's flips of each step); structured-cloned. */
+  data?: unknown;
 }
 
 export interface JobError {
@@ -25,7 +27,7 @@ export type FromWorker<Output> =
 /** What a job handler gets besides its input. */
 export interface JobContext {
   signal: AbortSignal;
-  progress(done: number, total: number, message?: string): void;
+  progress(done: number, total: number, message?: string, data?: unknown): void;
 }
 
 export type JobHandler<Input, Output> = (input: Input, ctx: JobContext) => Promise<Output>;

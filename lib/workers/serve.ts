@@ -36,8 +36,8 @@ export function serveJobs<Input, Output>(endpoint: MessageEndpoint, handler: Job
     running.set(jobId, controller);
     const ctx = {
       signal: controller.signal,
-      progress(done: number, total: number, text?: string) {
-        if (!controller.signal.aborted) send({ type: "progress", jobId, progress: { done, total, message: text } });
+      progress(done: number, total: number, text?: string, data?: unknown) {
+        if (!controller.signal.aborted) send({ type: "progress", jobId, progress: { done, total, message: text, ...(data === undefined ? {} : { data }) } });
       },
     };
     handler(message.input, ctx)

@@ -1,0 +1,125 @@
+/**
+ * Deep Ink speed: `npm run bench -- deep-ink [--rounds N] [--sizes 112,224] [--no-browser]`.
+ *
+ * A step = the input gradient of one channel's mean activation (tf.valueAndGrad through the
+ * functional MobileNet, truncated at the layer) + the flip rule. Baseline, measured in the
+ * same run on the same backend: one plain forward pass of the whole model (functional,
+ * fused, to the class logits) at the same size. Printed: ms per step and the ratio to the
+ * baseline, for a shallow, a middle and the deepest layer and the class scores, at each size:
+ * - Node, tfjs CPU backend (what `npm run deep-ink` uses); also the LayersModel's own
+ *   forward pass at 224 for reference;
+ * - Chromium (playwright-core, the page's bundle of the same code): WebGL (SwiftShader,
+ *   software GL, when there is no GPU) and the CPU fallback.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { LOGITS_OUTPUT } from "@/lib/vision/layers";
+import { loadFunctionalMobileNetFromDir, loadMobileNetFromDir, useCpuBackend } from "@/lib/vision/node";
+import { findChromium } from "@/scripts/find-chromium.mjs";
+import { measureSteps, medianMs, type BenchRow } from "./_deep-ink-measure";
+
+const LAYERS = ["conv_pw_3_relu", "conv_pw_7_relu", "conv_pw_13_relu", LOGITS_OUTPUT];
+
+function arg(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+}
+
+function print(rows: BenchRow[]) {
+  for (const r of rows) console.log(`${r.backend.padEnd(7)} ${String(r.size).padStart(4)}px  ${r.what.padEnd(26)} ${r.ms.toFixed(1).padStart(8)} ms  ${r.ratio.toFixed(2).padStart(5)}x`);
+}
+
+async function node(sizes: number[], rounds: number): Promise<BenchRow[]> {
+  await useCpuBackend();
+  const net = await loadFunctionalMobileNetFromDir();
+  const layersModel = await loadMobileNetFromDir();
+  try {
+    return await measureSteps(net, "node-cpu", sizes, LAYERS, rounds, (row) => print([row]), async (size, base) => {
+      if (size !== 224) return [];
+      // the LayersModel takes 224 only
+      const x3 = tf.zeros([1, 224, 224, 3]);
+      const ms = await medianMs(async () => {
+        const y = layersModel.model.predict(x3) as tf.Tensor;
+        await y.data();
+        y.dispose();
+      }, rounds);
+      x3.dispose();
+      return [{ backend: "node-cpu", size, what: "LayersModel forward", ms, ratio: ms / base }];
+    });
+  } finally {
+    net.dispose();
+  }
+}
+
+async function browser(sizes: number[], rounds: number): Promise<BenchRow[]> {
+  const found = findChromium();
+  if (!found.path) {
+    console.log(`Chromium part skipped: ${found.why}`);
+    return [];
+  }
+  const bundle = await build({
+    entryPoints: [path.resolve("bench/_deep-ink-page.ts")],
+    bundle: true,
+    format: "esm",
+    write: false,
+    platform: "browser",
+    alias: { "@": path.resolve(".") },
+    logLevel: "error",
+  });
+  const js = bundle.outputFiles[0].text;
+  const modelDir = path.resolve("public/models/mobilenet_v1_0.75_224");
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/") return res.end('<!doctype html><script type="module" src="/bench.js"></script>');
+    if (url.pathname === "/bench.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(js);
+    const m = /^\/models\/mobilenet_v1_0\.75_224\/([\w.-]+)$/.exec(url.pathname);
+    if (m && fs.existsSync(path.join(modelDir, m[1]))) return res.end(fs.readFileSync(path.join(modelDir, m[1])));
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  // No --disable-gpu here: without a GPU Chromium then offers WebGL through SwiftShader.
+  const b = await chromium.launch({
+    executablePath: found.path,
+    headless: true,
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
+  const rows: BenchRow[] = [];
+  try {
+    const page = await b.newPage();
+    page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+    for (const backend of ["webgl", "cpu"]) {
+      try {
+        const r = await page.evaluate(
+          ([backend, sizes, layers, rounds]) =>
+            (window as unknown as { runBench: (b: string, s: number[], l: string[], r: number) => Promise<BenchRow[]> }).runBench(backend, sizes, layers, rounds),
+          [backend, sizes, LAYERS, rounds] as const,
+        );
+        print(r);
+        rows.push(...r);
+      } catch (err) {
+        console.log(`Chromium ${backend}: ${err instanceof Error ? err.message.split("\n")[0] : err}`);
+      }
+    }
+  } finally {
+    await b.close();
+    server.close();
+  }
+  return rows;
+}
+
+export default async function main(args: string[]): Promise<void> {
+  const rounds = Number(arg(args, "rounds", "5"));
+  const sizes = arg(args, "sizes", "112,224").split(",").map(Number);
+  console.log(`deep-ink: median of ${rounds} rounds; a step = input gradient + flip rule; ratio = step / one forward pass (same backend, same size)`);
+  const rows = await node(sizes, rounds);
+  if (!args.includes("--no-browser")) rows.push(...(await browser(sizes, rounds)));
+  console.log("\nsummary:");
+  print(rows);
+}
