@@ -2,8 +2,8 @@
 // sentences of item ids (e.g. playlists of songs), new each epoch: frequent
 // items are randomly dropped (subsampling), then every kept item is paired
 // with the items within a random window (1..window) around it, both sides.
-// Train with WORD2VEC_OPTIONS. CBOW would need a different row side (the mean of
-// the window's rows): see the comment in EpochRunner.epoch.
+// Train with WORD2VEC_OPTIONS. word2vec.ts trains skip-gram and CBOW the way the C
+// reference does (per-pair SGD, no pair lists), several times faster.
 
 import { createRng } from "@/lib/ml/rng";
 
@@ -17,6 +17,14 @@ export interface SkipGramOptions {
   seed?: number;
 }
 
+/**
+ * word2vec's subsampling: an item seen `count` times in `total` is kept with probability
+ * (sqrt(f / t) + 1) t / f, f = count / total (>= 1 means always); t = 0 keeps all.
+ */
+export function subsampleKeepProbabilities(counts: Float64Array, total: number, subsample: number): Float64Array {
+  return Float64Array.from(counts, (c) => (subsample > 0 && c > 0 ? (Math.sqrt(c / (subsample * total)) + 1) * ((subsample * total) / c) : 1));
+}
+
 export function skipGramPairs(sentences: readonly Int32Array[], itemCount: number, options: SkipGramOptions = {}): PairGenerator {
   const window = options.window ?? 5;
   const subsample = options.subsample ?? 1e-3;
@@ -27,7 +35,7 @@ export function skipGramPairs(sentences: readonly Int32Array[], itemCount: numbe
     for (const item of s) counts[item]++;
     total += s.length;
   }
-  const keep = Float64Array.from(counts, (c) => (subsample > 0 && c > 0 ? (Math.sqrt(c / (subsample * total)) + 1) * ((subsample * total) / c) : 1));
+  const keep = subsampleKeepProbabilities(counts, total, subsample);
 
   const epochPairs = (epoch: number): PairList => {
     const rng = createRng(seed * 1_000_003 + epoch);

@@ -4,7 +4,7 @@
 // contexts per pair) differ only in TrainOptions and their PairSource.
 // Deterministic for a seed on one thread; hogwild.ts runs it on several.
 
-import { createRng } from "@/lib/ml/rng";
+import { createRng, shuffleInPlace } from "@/lib/ml/rng";
 
 import { LazyAdam } from "./adam";
 import { LOSSES, type PairLoss } from "./loss";
@@ -87,12 +87,7 @@ export class EpochRunner {
   epoch(pairs: PairList, order: Int32Array, maxBatches = Infinity, onBatch?: () => void): EpochSums {
     const { rng, dims, contextOpt, rowOpt, loss, sampler, known, negativeRatio, batchSize, rowCount, positiveWeights } = this;
     const count = order.length;
-    for (let i = count - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      const t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    shuffleInPlace(order, rng);
     const contextW = contextOpt.w;
     const rowW = rowOpt.w;
     const negativeTarget = loss.negativeTarget;
