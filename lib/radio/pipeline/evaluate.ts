@@ -43,7 +43,7 @@ export interface EvalReport {
   popularityPrecisionAt50: number;
 }
 
-/** The vectors as shipped and searched: optionally minus their mean row (centreRows), then unit length. */
+/** The vectors as shipped and searched: unit length, then optionally centred (minus their mean row) and normalised again. */
 export function shippedVectors(vectors: Float32Array, dims: number, centre: boolean): Float32Array {
   const unit = normaliseRows(vectors, dims);
   // Centre the unit vectors (every song weighs the same in the mean; centring the raw

@@ -20,8 +20,12 @@ export const RADIO_DEFAULTS = {
   threads: 2,
   /** "in": word2vec's input vectors; "in+out": input + output vectors (see bench/radio.ts --in-out). */
   vectors: "in" as "in" | "in+out",
-  /** Subtract the mean song vector before normalising (lib/ml/vectors centreRows). */
-  centre: false,
+  /**
+   * Unit vectors minus their mean, normalised again (shippedVectors): word2vec's vectors share
+   * a common direction, and without this an average of many seeds lands among rarely played
+   * songs near it. Held out: station precision@50 0.242 -> 0.258, hit rate@10 0.028 either way.
+   */
+  centre: true,
   holdout: 0.1,
   maxLength: DEFAULT_FILTER.maxLength,
   maxArtistShare: DEFAULT_FILTER.maxArtistShare,
