@@ -23,7 +23,7 @@ export function SearchBox({ onPick }: { onPick: (film: FilmRef, others: FilmRef[
       )}
       textAfterPick={(film) => film.displayTitle}
       onPick={(film, list) => onPick(film, list.filter((f) => f.title !== film.title))}
-      noMatch={(q) => `No film title starts with "${q}".`}
+      noMatch={(q) => `No film title has the words "${q}".`}
     />
   );
 }

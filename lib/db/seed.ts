@@ -72,3 +72,23 @@ export async function seedStamp(sql: Pick<Database, "sql">["sql"], stepName: str
   const [seeded] = await sql.query<{ data_hash: string; finished_at: Date | string }>(`SELECT data_hash, finished_at FROM seed_step WHERE name = $1`, [stepName]);
   return seeded ? `${seeded.data_hash}:${new Date(seeded.finished_at).getTime()}` : null;
 }
+
+/**
+ * A per-process cache of something built from a seed step's data (a search index, a
+ * catalogue), one per database, rebuilt when the step's stamp changes. Concurrent callers
+ * share one build; a failed build is retried by the next caller.
+ */
+export function perSeedCache<T>(stepName: string, build: (db: Pick<Database, "sql">) => Promise<T>): (db: Pick<Database, "sql">) => Promise<T> {
+  const cache = new WeakMap<Pick<Database, "sql">["sql"], { stamp: string; value: Promise<T> }>();
+  return async (db) => {
+    const stamp = (await seedStamp(db.sql, stepName)) ?? "unseeded";
+    const cached = cache.get(db.sql);
+    if (cached?.stamp === stamp) {
+      const value = await cached.value.catch(() => undefined);
+      if (value !== undefined) return value;
+    }
+    const value = build(db);
+    cache.set(db.sql, { stamp, value });
+    return value;
+  };
+}

@@ -1,12 +1,16 @@
 import "server-only";
 import type { SqlDb } from "@/lib/db";
+import { warmFilmSearch } from "@/lib/movies/server/store";
 import { warmRadioCatalogue } from "@/lib/radio/server/store";
 
 /**
  * Per-process caches worth filling at server start instead of on a visitor's first
  * request. Each runs on its own; a failure is logged and the cache fills on first use.
  */
-const warmers: { name: string; warm: (db: SqlDb) => Promise<void> }[] = [{ name: "radio catalogue", warm: warmRadioCatalogue }];
+const warmers: { name: string; warm: (db: SqlDb) => Promise<void> }[] = [
+  { name: "film search", warm: warmFilmSearch },
+  { name: "radio catalogue", warm: warmRadioCatalogue },
+];
 
 export async function warmCaches(db: SqlDb, log: (line: string) => void = console.log): Promise<void> {
   for (const { name, warm } of warmers) {

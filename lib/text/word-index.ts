@@ -72,16 +72,20 @@ export class WordIndex<T> {
   /** Merged postings of one- and two-letter prefixes, the costly ones to merge, kept once built. */
   private readonly shortPrefixes = new Map<string, Int32Array>();
 
-  constructor(entries: Iterable<WordIndexEntry<T>>) {
+  /** How names and queries are folded into words (foldText unless the catalogue needs more, e.g. "II" = "2"). */
+  private readonly fold: (text: string) => string;
+
+  constructor(entries: Iterable<WordIndexEntry<T>>, options: { fold?: (text: string) => string } = {}) {
+    const fold = (this.fold = options.fold ?? foldText);
     const list = [...entries].sort((a, b) => b.popularity - a.popularity);
     const byWord = new Map<string, number[]>();
     list.forEach((e, i) => {
-      const primary = foldText(e.primary);
+      const primary = fold(e.primary);
       this.entries.push({ item: e.item, primary, paddedPrimary: ` ${primary} ` });
       const same = this.byTitle.get(primary);
       if (same) same.push(i);
       else this.byTitle.set(primary, [i]);
-      const words = new Set(`${primary} ${e.secondary ? foldText(e.secondary) : ""}`.split(" ").filter(Boolean));
+      const words = new Set(`${primary} ${e.secondary ? fold(e.secondary) : ""}`.split(" ").filter(Boolean));
       for (const word of words) {
         const postings = byWord.get(word);
         if (postings) postings.push(i);
@@ -126,7 +130,7 @@ export class WordIndex<T> {
    * or the secondary name. Within a tier, best known first.
    */
   search(query: string, limit: number): T[] {
-    const folded = foldText(query);
+    const folded = this.fold(query);
     if (!folded || limit <= 0) return [];
     const words = [...new Set(folded.split(" "))];
     // Narrowest word first, so the intersection shrinks fast.

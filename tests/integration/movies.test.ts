@@ -83,6 +83,14 @@ describeEachBackend("movie recommender", (backend) => {
     expect(await searchMovies(db, "?!")).toEqual([]);
   });
 
+  it("finds words anywhere in the title, roman numerals as digits, and a film by its year", async () => {
+    expect((await searchMovies(db, "godfather part 2")).map((f) => f.title)).toContain("The Godfather Part II");
+    expect((await searchMovies(db, "godfather part ii"))[0].title).toBe("The Godfather Part II");
+    expect((await searchMovies(db, "deathly hallows 2")).map((f) => f.title)).toContain(HP2);
+    const alien = await searchMovies(db, "alien 1979");
+    expect(alien[0]).toMatchObject({ title: "Alien (film)", year: 1979 });
+  });
+
   it("ranks films like the liked ones on top of the taste list", async () => {
     const taste = await tasteRanking(db, [HP1, HP2], [], 10);
     expect(taste.training).toEqual({ liked: 2, disliked: 0, randomNegatives: 100 });

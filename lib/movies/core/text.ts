@@ -3,6 +3,8 @@
 // keeps initials ("D. W. Griffith") and abbreviations ("Warner Bros.") inside
 // names instead of ending sentences.
 
+import { foldText } from "@/lib/text/fold";
+
 /** Wikipedia article title from an href or URI tail: percent-decoded, `_` -> space, first letter upper-cased. */
 export function wikiTitle(raw: string): string {
   let text = raw;
@@ -180,4 +182,19 @@ export function capitalisedRunEnd(tokens: readonly Token[], i: number, connector
       return end;
     }
   }
+}
+
+const ROMAN_NUMERALS = new Map(
+  ["ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"].map((r, i) => [r, String(i + 2)]),
+);
+
+/**
+ * What film search compares: folded text (lib/text/fold) without a leading article, and
+ * roman numerals from II up as digits, so "godfather part 2" finds "The Godfather Part II".
+ * Single letters stay letters ("I", "V" and "X" are more often words or names than numbers).
+ */
+export function movieSearchKey(text: string): string {
+  const words = foldText(text).split(" ").filter(Boolean);
+  if (words.length > 1 && (words[0] === "the" || words[0] === "a" || words[0] === "an")) words.shift();
+  return words.map((w) => (w.length > 1 ? (ROMAN_NUMERALS.get(w) ?? w) : w)).join(" ");
 }

@@ -7,14 +7,15 @@ import "server-only";
 import crypto from "node:crypto";
 import { invalidInput, notFound } from "@/lib/errors";
 import type { SqlDb } from "@/lib/db";
-import { seedStamp } from "@/lib/db/seed";
+import { perSeedCache, seedStamp } from "@/lib/db/seed";
+import { WordIndex } from "@/lib/text/word-index";
 import { nearest, nearestToKey, putVectors } from "@/lib/vector-search";
 import { decodeEmbedding, EMBEDDING_AS_BASE64 } from "@/lib/vector-search/store";
 import type { FilmDetail, FilmRef, MapResponse, ScoredFilm, TasteResponse } from "../core/api-schema";
 import { SEARCH_RESULTS } from "../core/api-schema";
 import type { MovieData } from "../core/format";
 import { probabilityFromCosine, RANDOM_NEGATIVES, sampleIndices, seedFromStrings, tasteExamples, trainTaste, weightNorm } from "../core/taste";
-import { titleKey } from "../core/text";
+import { movieSearchKey, titleKey } from "../core/text";
 
 export const MOVIES_COLLECTION = "movies";
 
@@ -88,28 +89,34 @@ export async function storeMovieData(db: SqlDb, data: Pick<MovieData, "films" | 
   return rows.length + items.length;
 }
 
+/** The film search index, built from the seeded films once per seed (lib/text/word-index). */
+const filmIndex = perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>> => {
+  const rows = await db.sql.query<Pick<MovieRow, "title" | "display_title" | "year" | "popularity">>(
+    `SELECT title, display_title, year, popularity FROM movie ORDER BY position`,
+  );
+  const entries = rows.map((r) => ({
+    item: toRef(r),
+    primary: r.display_title,
+    // The year as a second name: "alien 1979" finds Alien.
+    secondary: r.year === null ? undefined : String(r.year),
+    popularity: Number(r.popularity),
+  }));
+  return new WordIndex(entries, { fold: movieSearchKey });
+});
+
+/** Loads the film search index now (at server start) rather than on the first search. */
+export async function warmFilmSearch(db: SqlDb): Promise<void> {
+  await filmIndex(db);
+}
+
 /**
- * Autocomplete: films whose title or display title starts with the query, then films with
- * a word inside the title starting with it; exact display-title matches first, each tier
- * best known first. Case, accents, punctuation and a leading article are ignored.
+ * Autocomplete from an in-memory index (lib/text/word-index): the display title equals the
+ * query, then starts with it, then has every query word at the start of one of its words
+ * (or the year); each tier best known first. Case, accents, punctuation and a leading
+ * article are ignored, and roman numerals equal digits ("part 2" = "Part II").
  */
 export async function searchMovies(db: SqlDb, query: string, limit = SEARCH_RESULTS): Promise<FilmRef[]> {
-  const q = titleKey(query);
-  if (!q) return [];
-  const rows = await db.sql.query<MovieRow & { tier: number }>(
-    `SELECT title, display_title, year, tier FROM (
-       SELECT title, display_title, year, popularity, position,
-              CASE WHEN display_key = $1 OR search_key = $1 THEN 0
-                   WHEN display_key LIKE $2 OR search_key LIKE $2 THEN 1
-                   ELSE 2 END AS tier
-         FROM movie
-        WHERE display_key LIKE $2 OR search_key LIKE $2 OR (' ' || search_key) LIKE $3 OR (' ' || display_key) LIKE $3
-     ) m
-     ORDER BY tier, popularity DESC, position
-     LIMIT $4`,
-    [q, `${q}%`, `% ${q}%`, limit],
-  );
-  return rows.map(toRef);
+  return (await filmIndex(db)).search(query, limit);
 }
 
 export async function movieByTitle(db: SqlDb, title: string): Promise<FilmDetail | null> {

@@ -8,7 +8,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import type { SqlDb } from "@/lib/db";
-import { seedStamp } from "@/lib/db/seed";
+import { perSeedCache, seedStamp } from "@/lib/db/seed";
 import { invalidInput, notFound } from "@/lib/errors";
 import { foldText } from "@/lib/text/fold";
 import { WordIndex } from "@/lib/text/word-index";
@@ -126,9 +126,6 @@ interface SongRow {
   artist_key: string;
 }
 
-// Keyed by database: tests open several; the server has one.
-const catalogues = new WeakMap<SqlDb["sql"], Promise<Catalogue>>();
-
 async function loadCatalogue(db: SqlDb, stamp: string): Promise<Catalogue> {
   const rows = await db.sql.query<SongRow>(`SELECT id, position, title, artist, tags, predicted_tags, plays, x, y, artist_key FROM radio_song ORDER BY position`);
   const aliasRows = await db.sql.query<{ alias_id: number; song_id: number }>(`SELECT alias_id, song_id FROM radio_song_alias`);
@@ -167,17 +164,8 @@ async function loadCatalogue(db: SqlDb, stamp: string): Promise<Catalogue> {
   };
 }
 
-async function catalogue(db: SqlDb): Promise<Catalogue> {
-  const stamp = (await seedStamp(db.sql, RADIO_SEED_STEP)) ?? "unseeded";
-  const cached = catalogues.get(db.sql);
-  if (cached) {
-    const current = await cached.catch(() => null);
-    if (current?.stamp === stamp) return current;
-  }
-  const loading = loadCatalogue(db, stamp);
-  catalogues.set(db.sql, loading);
-  return loading;
-}
+/** The catalogue of this process, rebuilt when the radio seed step's stamp changes. */
+const catalogue = perSeedCache(RADIO_SEED_STEP, async (db) => loadCatalogue(db, (await seedStamp(db.sql, RADIO_SEED_STEP)) ?? "unseeded"));
 
 /** Loads the catalogue and its search index now (at server start) rather than on the first search (~2-5 s for 30k songs). */
 export async function warmRadioCatalogue(db: SqlDb): Promise<void> {
