@@ -1,6 +1,6 @@
 // Song radio quality and speed: our word2vec against gensim's on the same corpus.
 //
-//   npm run bench -- radio [--mode skip-gram|cbow] [--epochs N] [--dims N] [--window N] [--min-count N]
+//   npm run bench -- radio --source DIR [--mode skip-gram|cbow] [--epochs N] [--dims N] [--window N] [--min-count N]
 //                          [--subsample T] [--negative N] [--lr X] [--init R] [--threads N] [--seed N]
 //                          [--max-length N] [--max-artist-share F] [--seeds N] [--threads-scan] [--batched]
 //                          [--skip-gensim] [--in-out] [--centre|--no-centre] [--save FILE]
@@ -18,7 +18,7 @@
 // --threads-scan: our trainer on 1 and 2 threads. --batched: one epoch of the batched
 // pair trainer (skipGramPairs + trainEmbedding, WORD2VEC_OPTIONS) for its speed.
 // --in-out: also score our input + output vectors summed (an extra row, same run).
-// --centre / --no-centre: subtract the mean vector before normalising (both trainers' vectors).
+// --centre / --no-centre: centre the unit vectors as radio:train does (shippedVectors; both trainers' vectors).
 
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -32,7 +32,7 @@ import { songVectors, word2vecSettings, type Word2VecSettings } from "@/lib/ml/e
 import { trainWord2VecThreads } from "@/lib/ml/node/word2vec";
 import { artistKeyOf } from "@/lib/radio/core/station";
 import { RADIO_DEFAULTS } from "@/lib/radio/pipeline/settings";
-import { buildVocabulary, DEFAULT_SOURCE_DIR, filterPlaylists, loadSource, splitPlaylists, toSentences } from "@/lib/radio/pipeline/dataset";
+import { buildVocabulary, filterPlaylists, loadSource, splitPlaylists, toSentences } from "@/lib/radio/pipeline/dataset";
 import { evaluateStations, shippedVectors, type EvalReport } from "@/lib/radio/pipeline/evaluate";
 import { projectPath } from "@/lib/paths";
 
@@ -60,6 +60,8 @@ interface Args {
   skipGensim: boolean;
   inOut: boolean;
   centre: boolean;
+  /** The raw Yes.com folder (train.txt, song_hash.txt, tags.txt, tag_hash.txt). */
+  source: string;
   save: string | null;
 }
 
@@ -87,6 +89,7 @@ function parseArgs(argv: string[]): Args {
     inOut: false,
     centre: d.centre,
     save: null,
+    source: "",
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -111,6 +114,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--batched") out.batched = true;
     else if (a === "--skip-gensim") out.skipGensim = true;
     else if (a === "--in-out") out.inOut = true;
+    else if (a === "--source") out.source = v();
     else if (a === "--centre") out.centre = true;
     else if (a === "--no-centre") out.centre = false;
     else if (a === "--save") out.save = v();
@@ -140,7 +144,11 @@ const f4 = (x: number) => x.toFixed(4);
 
 export default async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
-  const source = loadSource(projectPath(DEFAULT_SOURCE_DIR));
+  if (!args.source) {
+    console.log("  skipped: give the raw data folder, npm run bench -- radio --source DIR (the Yes.com yes_complete folder)");
+    return;
+  }
+  const source = loadSource(args.source);
   const { catalogue } = source;
   const split = splitPlaylists(source.playlists.length, args.holdout, args.seed);
   const artistOf = (id: number) => artistKeyOf(catalogue.songs.get(id)?.artist ?? "");

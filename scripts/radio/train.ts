@@ -22,7 +22,7 @@ import { trainWord2VecThreads } from "@/lib/ml/node/word2vec";
 import type { RadioSong, RadioTagsFile } from "@/lib/radio/core/data-schema";
 import { artistKeyOf } from "@/lib/radio/core/station";
 import { RADIO_DEFAULTS } from "@/lib/radio/pipeline/settings";
-import { buildVocabulary, DEFAULT_SOURCE_DIR, filterPlaylists, loadSource, splitPlaylists, toSentences } from "@/lib/radio/pipeline/dataset";
+import { buildVocabulary, filterPlaylists, loadSource, splitPlaylists, toSentences } from "@/lib/radio/pipeline/dataset";
 import { evaluateStations, shippedVectors, type EvalReport } from "@/lib/radio/pipeline/evaluate";
 import { RADIO_DATA_DIR, RADIO_FILES, writeAtomic, writeRadioData } from "@/lib/radio/pipeline/files";
 import { songMap } from "@/lib/radio/pipeline/layout";
@@ -31,7 +31,7 @@ import { predictTags, tagCounts, trainTagClassifiers, type TagClassifier } from 
 import { consoleProgress, formatDuration } from "@/lib/progress";
 
 const USAGE =
-  "usage: npm run radio:train -- [--source DIR] [--out DIR] [--mode skip-gram|cbow] [--dims N] [--window N] [--min-count N] [--epochs N] [--subsample T] [--negative N] [--lr X] [--init R] [--seed N] [--threads N] [--vectors in|in+out] [--holdout F] [--max-length N] [--max-artist-share F] [--centre|--no-centre] [--map umap|pca] [--skip-tags] [--with-crawled]";
+  "usage: npm run radio:train -- --source DIR [--out DIR] [--mode skip-gram|cbow] [--dims N] [--window N] [--min-count N] [--epochs N] [--subsample T] [--negative N] [--lr X] [--init R] [--seed N] [--threads N] [--vectors in|in+out] [--holdout F] [--max-length N] [--max-artist-share F] [--centre|--no-centre] [--map umap|pca] [--skip-tags] [--with-crawled]";
 
 /**
  * songs.json keeps a song's first 6 Last.fm tags (tag ids, and so the data set's lists, run
@@ -49,7 +49,7 @@ export const MAP_TAGS = ["rock", "pop", "country", "jazz", "hip-hop", "rnb", "me
 export const MAP_PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#ff9da7", "#79706e", "#edc948", "#76b7b2", "#9c755f"];
 
 function parseArgs(argv: string[]) {
-  const out = { ...RADIO_DEFAULTS, source: DEFAULT_SOURCE_DIR, out: RADIO_DATA_DIR, map: "umap" as "umap" | "pca", skipTags: false, withCrawled: false };
+  const out = { ...RADIO_DEFAULTS, source: "", out: RADIO_DATA_DIR, map: "umap" as "umap" | "pca", skipTags: false, withCrawled: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -99,6 +99,7 @@ function parseArgs(argv: string[]) {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
+  if (!out.source) throw new Error(`--source DIR is required: the raw Yes.com folder (train.txt, song_hash.txt, tags.txt, tag_hash.txt)\n${USAGE}`);
   return out;
 }
 
@@ -207,7 +208,7 @@ async function main(argv: string[]): Promise<void> {
   const model = {
     version: 1,
     builtAt: new Date().toISOString(),
-    source: "Yes.com playlists (Chen, Joachims et al., KDD 2012), ../shared/data/playlists/yes_complete",
+    source: "Yes.com playlists (Chen, Joachims et al., KDD 2012), yes_complete",
     word2vec: { ...result.settings, threads: args.threads, minCount: args.minCount, vectors: args.vectors, centred: args.centre },
     corpus: {
       songIds: source.rawSongs,

@@ -11,7 +11,6 @@ import { createRng } from "@/lib/ml/rng";
 
 import { buildCatalogue, canonicalPlaylists, createCleanLog, parsePlaylists, parseSongHash, parseTagHash, parseTags, type Catalogue, type CleanLog } from "./parse";
 
-export const DEFAULT_SOURCE_DIR = "../shared/data/playlists/yes_complete";
 
 function readMaybeGz(dir: string, name: string): string {
   const gz = path.join(dir, `${name}.gz`);
@@ -28,7 +27,7 @@ export interface SourceData {
 }
 
 /** Reads and cleans the Yes.com files (train.txt, song_hash.txt, tags.txt, tag_hash.txt, .gz or plain). */
-export function loadSource(dir = DEFAULT_SOURCE_DIR): SourceData {
+export function loadSource(dir: string): SourceData {
   const cleanLog = createCleanLog();
   const raw = parseSongHash(readMaybeGz(dir, "song_hash.txt"), cleanLog);
   const tagNames = parseTagHash(readMaybeGz(dir, "tag_hash.txt"));
