@@ -78,7 +78,7 @@ export async function seedStamp(sql: Pick<Database, "sql">["sql"], stepName: str
  * catalogue), one per database, rebuilt when the step's stamp changes. Concurrent callers
  * share one build; a failed build is retried by the next caller.
  */
-export function perSeedCache<T>(stepName: string, build: (db: Pick<Database, "sql">) => Promise<T>): (db: Pick<Database, "sql">) => Promise<T> {
+export function perSeedCache<T>(stepName: string, build: (db: Pick<Database, "sql">, stamp: string) => Promise<T>): (db: Pick<Database, "sql">) => Promise<T> {
   const cache = new WeakMap<Pick<Database, "sql">["sql"], { stamp: string; value: Promise<T> }>();
   return async (db) => {
     const stamp = (await seedStamp(db.sql, stepName)) ?? "unseeded";
@@ -87,7 +87,7 @@ export function perSeedCache<T>(stepName: string, build: (db: Pick<Database, "sq
       const value = await cached.value.catch(() => undefined);
       if (value !== undefined) return value;
     }
-    const value = build(db);
+    const value = build(db, stamp);
     cache.set(db.sql, { stamp, value });
     return value;
   };

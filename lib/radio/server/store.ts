@@ -8,7 +8,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import type { SqlDb } from "@/lib/db";
-import { perSeedCache, seedStamp } from "@/lib/db/seed";
+import { perSeedCache } from "@/lib/db/seed";
 import { invalidInput, notFound } from "@/lib/errors";
 import { foldText } from "@/lib/text/fold";
 import { WordIndex } from "@/lib/text/word-index";
@@ -165,7 +165,7 @@ async function loadCatalogue(db: SqlDb, stamp: string): Promise<Catalogue> {
 }
 
 /** The catalogue of this process, rebuilt when the radio seed step's stamp changes. */
-const catalogue = perSeedCache(RADIO_SEED_STEP, async (db) => loadCatalogue(db, (await seedStamp(db.sql, RADIO_SEED_STEP)) ?? "unseeded"));
+const catalogue = perSeedCache(RADIO_SEED_STEP, loadCatalogue);
 
 /** Loads the catalogue and its search index now (at server start) rather than on the first search (~2-5 s for 30k songs). */
 export async function warmRadioCatalogue(db: SqlDb): Promise<void> {
