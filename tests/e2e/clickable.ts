@@ -15,7 +15,9 @@ export interface CoveredControl {
  * check of the layout tests. Controls smaller than 2 px (visually hidden ones) are skipped.
  */
 export async function coveredControls(page: Page): Promise<CoveredControl[]> {
-  return page.evaluate(async () => {
+  // Scrolling and elementFromPoint both force a synchronous layout (sticky offsets included),
+  // so no frame needs to pass between them.
+  return page.evaluate(() => {
     const describe = (el: Element | null): string => {
       if (!el) return "nothing (outside the page)";
       const testId = el.getAttribute("data-testid");
@@ -25,7 +27,6 @@ export async function coveredControls(page: Page): Promise<CoveredControl[]> {
     };
     const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"]';
     const covered: { control: string; hits: string }[] = [];
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
       const style = getComputedStyle(el);
       if (style.visibility === "hidden" || style.display === "none" || style.pointerEvents === "none") continue;
@@ -33,7 +34,6 @@ export async function coveredControls(page: Page): Promise<CoveredControl[]> {
       let rect = el.getBoundingClientRect();
       if (rect.width < 2 || rect.height < 2) continue;
       el.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
-      await frame();
       // A link that wraps onto two lines has two boxes; its bounding box's centre may be
       // on neither, so aim at the centre of its widest box.
       rect = Array.from(el.getClientRects()).reduce((a, b) => (b.width > a.width ? b : a));
