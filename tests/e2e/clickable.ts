@@ -12,7 +12,7 @@ export interface CoveredControl {
  * Scrolls every visible link, button and form field into the middle of the viewport and asks
  * the browser what a click at its centre would hit. Returns the controls something else
  * covers (a sticky map, an overflowing panel, a header): the "nothing overlaps anything"
- * check of the layout tests. Controls smaller than 2 px (visually hidden ones) are skipped.
+ * check of the gallery e2e test. Controls smaller than 2 px (visually hidden ones) are skipped.
  */
 export async function coveredControls(page: Page): Promise<CoveredControl[]> {
   // Scrolling and elementFromPoint both force a synchronous layout (sticky offsets included),

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { demos } from "@/lib/demos";
 import { newPageCollectingErrors, useChromium } from "./chromium";
+import { coveredControls } from "./clickable";
 
 const baseURL = inject("baseURL");
 const chromium = useChromium();
@@ -21,16 +22,28 @@ describe("gallery", () => {
     await page.close();
   });
 
-  it("follows a link to each live demo and sees its page render", async () => {
-    const live = demos.filter((d) => d.live);
-    for (const demo of live) {
-      const { page } = await newPageCollectingErrors(chromium());
+  // Nothing overlaps anything: every visible link, button and field of each page can be
+  // clicked (no sticky map or header on top of it), at desktop and phone width. Demo tests
+  // check again after the interactions that reveal more controls.
+  it("follows a link to each live demo, sees its page render, and can click every visible control at 1366 px", async () => {
+    for (const [i, demo] of demos.filter((d) => d.live).entries()) {
+      const { page } = await newPageCollectingErrors(chromium(), { width: 1366, height: 900 });
       await page.goto(baseURL);
+      if (i === 0) expect((await coveredControls(page)).map((c) => `/: ${c.control} is under ${c.hits}`)).toEqual([]);
       await page.click(`[data-demo="${demo.slug}"]`);
       await page.waitForURL(`${baseURL}/${demo.slug}`);
       await expect(page.locator("h1").first().textContent()).resolves.toContain(demo.title);
+      await page.waitForLoadState("networkidle");
+      expect((await coveredControls(page)).map((c) => `/${demo.slug}: ${c.control} is under ${c.hits}`)).toEqual([]);
       await page.close();
     }
+  });
+
+  it.each(["/", ...demos.filter((d) => d.live).map((d) => `/${d.slug}`)])("can click every visible control of %s on a 390 px phone", async (pathname) => {
+    const { page } = await newPageCollectingErrors(chromium(), { width: 390, height: 844 });
+    await page.goto(`${baseURL}${pathname}`, { waitUntil: "networkidle" });
+    expect((await coveredControls(page)).map((c) => `${c.control} is under ${c.hits}`)).toEqual([]);
+    await page.close();
   });
 
   it("lays the gallery out in one column on a phone", async () => {
