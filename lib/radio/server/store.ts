@@ -187,7 +187,7 @@ export async function searchSongs(db: SqlDb, query: string, limit = SEARCH_RESUL
 }
 
 /** The songs with these ids (alias ids resolve to their song), in the order asked; unknown ids -> 404 naming them. */
-async function resolveSongs(cat: Catalogue, ids: readonly number[], role: string): Promise<CatalogueSong[]> {
+function resolveSongs(cat: Catalogue, ids: readonly number[], role: string): CatalogueSong[] {
   const unknown = ids.filter((id) => !cat.byId.has(id));
   if (unknown.length) {
     throw notFound("unknown_songs", `Unknown ${role} song id${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, { ids: unknown });
@@ -204,7 +204,7 @@ async function resolveSongs(cat: Catalogue, ids: readonly number[], role: string
 /** The songs among these ids that exist (alias ids resolve), in the order asked: for a shared URL, which must not break on a stale id. */
 export async function knownSongs(db: SqlDb, ids: readonly number[]): Promise<SongRef[]> {
   const cat = await catalogue(db);
-  return resolveSongs(cat, ids.filter((id) => cat.byId.has(id)), "").then((songs) => songs.map(toRef));
+  return resolveSongs(cat, ids.filter((id) => cat.byId.has(id)), "").map(toRef);
 }
 
 /** The n most played songs of different artists: starting points for a first visit. */
@@ -258,11 +258,11 @@ async function vectorsOf(db: SqlDb, songs: readonly CatalogueSong[]): Promise<Fl
  */
 export async function buildStation(db: SqlDb, request: PlaylistRequest): Promise<PlaylistResponse> {
   const cat = await catalogue(db);
-  const seedSongs = await resolveSongs(cat, request.seeds, "seed");
+  const seedSongs = resolveSongs(cat, request.seeds, "seed");
   const artists = resolveArtists(cat, request.artists);
-  const avoided = await resolveSongs(cat, request.avoid, "avoided");
+  const avoided = resolveSongs(cat, request.avoid, "avoided");
   // Unknown excluded ids cannot be played anyway: ignored rather than refused.
-  const excluded = await resolveSongs(cat, request.exclude.filter((id) => cat.byId.has(id)), "excluded");
+  const excluded = resolveSongs(cat, request.exclude.filter((id) => cat.byId.has(id)), "excluded");
   const clash = seedSongs.filter((s) => avoided.some((a) => a.id === s.id));
   if (clash.length) {
     throw invalidInput("seed_and_avoided", `Seed and "not this" at once: ${clash.map((s) => s.id).join(", ")}.`, { ids: clash.map((s) => s.id) });
