@@ -56,9 +56,11 @@ export default async function main(args: string[]) {
     const tops = await classifyBits(net, bits, size);
     const same = tops.filter((t, i) => t.label === ref[i].label).length;
     const sameConfident = confident.filter((i) => tops[i].label === ref[i].label).length;
-    const kept = tops.filter((t) => t.probability > BRUTE_THRESHOLD).length;
+    const kept = tops.map((t, i) => (t.probability > BRUTE_THRESHOLD ? i : -1)).filter((i) => i >= 0);
+    const keptSame = kept.filter((i) => tops[i].label === ref[i].label).length;
     console.log(
-      `${String(size).padStart(4)}px  same label ${((100 * same) / agreeN).toFixed(1).padStart(5)}%  on 224-confident ${sameConfident}/${confident.length}  over threshold ${kept} (224: ${confident.length})`,
+      `${String(size).padStart(4)}px  same label ${((100 * same) / agreeN).toFixed(1).padStart(5)}%  on 224-confident ${sameConfident}/${confident.length}  ` +
+        `kept here ${kept.length} (224: ${confident.length}), of which 224 labels the same ${keptSame}`,
     );
   }
   net.dispose();

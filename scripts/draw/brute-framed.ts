@@ -67,7 +67,8 @@ async function main(argv: string[]): Promise<number> {
     steps,
     density: 0.35,
     temperature: 0.3,
-    onRestart: (done, _total, finds) => {
+    onRestart: (done, _total, finds, evaluated) => {
+      evaluations = evaluated;
       progress.update(done);
       write([...finds.values()].sort((a, b) => b.probability - a.probability), done);
     },

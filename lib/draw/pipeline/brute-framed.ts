@@ -26,7 +26,7 @@ export interface FramedSearchOptions {
   density: number;
   /** Chance of taking the best flip even when it lowers the score, at the first step (cools linearly to 0). */
   temperature: number;
-  onRestart?: (done: number, total: number, finds: ReadonlyMap<string, FramedFind>) => void;
+  onRestart?: (done: number, total: number, finds: ReadonlyMap<string, FramedFind>, evaluations: number) => void;
   signal?: AbortSignal;
 }
 
@@ -84,7 +84,7 @@ export async function searchFramed(net: FunctionalMobileNet, options: FramedSear
       score = scores[bi];
       tabu.add(current.join(""));
     }
-    options.onRestart?.(r + 1, options.restarts, best);
+    options.onRestart?.(r + 1, options.restarts, best, evaluations);
   }
   const finds = [...best.values()].sort((a, b) => b.probability - a.probability || a.label.localeCompare(b.label));
   return { finds, evaluations };

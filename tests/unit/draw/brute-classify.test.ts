@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { topLabels } from "@/lib/draw/core/brute-classify";
+import { FRAMED_GRID, framedPixels } from "@/lib/draw/core/brute";
+import { classifyGrids, topLabels } from "@/lib/draw/core/brute-classify";
+import { searchFramed } from "@/lib/draw/pipeline/brute-framed";
 import { readTopTable, runBrute, tableTops } from "@/lib/draw/pipeline/brute";
 import { createFunctionalMobileNet, preprocess, type FunctionalMobileNet, type MobileNet } from "@/lib/vision";
 import { loadMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
@@ -58,4 +60,22 @@ describe("brute-force labelling of a slice", () => {
     await runBrute(net, file, { size: 224, batch: 4, bits: SLICE, onProgress: (done) => progress.push(done) });
     expect(progress).toEqual([SLICE.length]);
   }, 120_000);
+});
+
+describe("7x7 search", () => {
+  it("is seeded, keeps the border, and reports each label's probability as classifying the find gives it", async () => {
+    const options = { size: 35, border: 1 as const, seed: 3, restarts: 2, steps: 2, density: 0.35, temperature: 0.3 };
+    const a = await searchFramed(net, options);
+    const b = await searchFramed(net, options);
+    expect(b).toEqual(a);
+    expect(a.evaluations).toBeGreaterThan(2);
+    expect(a.finds.length).toBeGreaterThan(0);
+    const grids = a.finds.map((f) => framedPixels(f.bits));
+    for (const g of grids) for (const i of [0, 6, 7, 13, 42, 48]) expect(g[i]).toBe(1);
+    const tops = await classifyGrids(net, grids, FRAMED_GRID, 35);
+    tops.forEach((t, i) => {
+      expect(net.labels[t.label]).toBe(a.finds[i].label);
+      expect(t.probability).toBeCloseTo(a.finds[i].probability, 4);
+    });
+  }, 60_000);
 });
