@@ -20,6 +20,9 @@ describe("/draw brute force", () => {
     const groups = page.locator('section[aria-label^="Icons labelled"]');
     await groups.first().waitFor();
     expect(await groups.first().locator("svg").count()).toBeGreaterThan(0);
+    const framed = page.getByLabel("7x7 finds");
+    await framed.waitFor();
+    expect(await framed.locator("svg").count()).toBeGreaterThan(0);
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "draw-brute-1366.png"), fullPage: true });
 
     // search: every chip left contains the text; Enter opens the first label's icons
