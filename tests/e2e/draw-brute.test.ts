@@ -39,7 +39,8 @@ describe("/draw brute force", () => {
     expect(await opened.locator("svg").count()).toBeGreaterThan(0);
     expect(await groups.count()).toBe(1);
 
-    // live: a slice in the worker, progress moves
+    // live: a slice in the worker (the largest, so it is still running when stopped), progress moves
+    await page.getByLabel("How many").selectOption("4096");
     await page.getByRole("button", { name: /^Run images/ }).click();
     const bar = page.getByRole("progressbar", { name: "Images classified" });
     await bar.waitFor();

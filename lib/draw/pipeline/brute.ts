@@ -68,37 +68,63 @@ export interface BruteRunOptions {
   batchesPerSave?: number;
   /** Only these bits (default: all 65,536); for tests and slices. */
   bits?: readonly number[];
+  /** Work from the highest bits down (a second process on the same table meets the first in the middle). */
+  reverse?: boolean;
   onProgress?: (done: number, total: number) => void;
   /** Checked between batches. */
   signal?: AbortSignal;
 }
 
+/** Takes what another process on the same file classified meanwhile. */
+function mergeFromDisk(file: string, table: TopTable): void {
+  const disk = readTopTable(file);
+  for (let i = 0; i < table.labels.length; i++) {
+    if (table.labels[i] === NOT_DONE && disk.labels[i] !== NOT_DONE) {
+      table.labels[i] = disk.labels[i];
+      table.probabilities[i] = disk.probabilities[i];
+    }
+  }
+}
+
 /**
  * Classifies every image the table has not got yet and writes the table to `file` as it
- * goes. Returns the table (complete unless aborted).
+ * goes. Every write first merges what the file holds, so two processes (one with
+ * `reverse`) can share a file and skip each other's work. Returns the table (complete
+ * unless aborted).
  */
 export async function runBrute(net: FunctionalMobileNet, file: string | null, options: BruteRunOptions): Promise<TopTable> {
   const table = file ? readTopTable(file) : emptyTopTable();
   const wanted = options.bits ?? Array.from({ length: BRUTE_TOTAL }, (_, i) => i);
   const todo = wanted.filter((b) => table.labels[b] === NOT_DONE);
+  if (options.reverse) todo.reverse();
   const total = wanted.length;
-  let done = total - todo.length;
+  const doneCount = () => wanted.reduce((n, b) => n + (table.labels[b] === NOT_DONE ? 0 : 1), 0);
   const perSave = options.batchesPerSave ?? 16;
-  options.onProgress?.(done, total);
-  for (let i = 0, batches = 0; i < todo.length; i += options.batch) {
+  const save = () => {
+    if (!file) return;
+    mergeFromDisk(file, table);
+    writeTopTable(file, table);
+  };
+  options.onProgress?.(total - todo.length, total);
+  let batches = 0;
+  for (let i = 0; i < todo.length; ) {
     if (options.signal?.aborted) break;
-    const slice = todo.slice(i, i + options.batch);
+    const slice: number[] = [];
+    while (i < todo.length && slice.length < options.batch) {
+      if (table.labels[todo[i]] === NOT_DONE) slice.push(todo[i]);
+      i++;
+    }
+    if (slice.length === 0) break;
     const tops = await classifyBits(net, slice, options.size);
     slice.forEach((b, j) => {
       table.labels[b] = tops[j].label;
       table.probabilities[b] = tops[j].probability;
     });
-    done += slice.length;
     batches++;
-    if (file && (batches % perSave === 0 || i + options.batch >= todo.length)) writeTopTable(file, table);
-    options.onProgress?.(done, total);
+    if (batches % perSave === 0) save();
+    options.onProgress?.(doneCount(), total);
   }
-  if (file) writeTopTable(file, table);
+  save();
   return table;
 }
 
