@@ -1,19 +1,21 @@
 // The exhaustive 4x4 brute force: all 65,536 black/white images through MobileNet.
 //
-//   npm run draw:brute -- [--size=160] [--batch=32] [--threshold=0.25] [--out=data/draw/brute] [--reverse]
+//   npm run draw:brute -- [--size=160] [--batch=32] [--threshold=0.25] [--out=data/draw/brute] [--reverse] [--write-only]
 //
 // Resumable: the top-1 table (<out>/top1-<size>.bin) is rewritten after every few batches
 // and a new run only classifies what it lacks. Writes <out>/icons.json at the end (the
 // icons whose top label clears the threshold), which `npm run seed` loads into Postgres.
 // One process on the tfjs WASM backend (single-threaded in Node): run it niced. A second
 // process with --reverse on the same table works from the other end and both merge the
-// table file on every write, so two cores finish in about half the time.
+// table file on every write, so two cores finish in about half the time. --write-only
+// writes icons.json from the table as it is (e.g. another threshold), classifying nothing.
 import fs from "node:fs";
 import path from "node:path";
 import { BRUTE_INPUT_SIZE, BRUTE_THRESHOLD, BRUTE_TOTAL, countLabels } from "@/lib/draw/core/brute";
-import { classifiedCount, iconsFile, runBrute } from "@/lib/draw/pipeline/brute";
+import { classifiedCount, iconsFile, readTopTable, runBrute, type TopTable } from "@/lib/draw/pipeline/brute";
 import { consoleProgress, formatDuration } from "@/lib/progress";
-import { loadFunctionalMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
+import { parseLabels } from "@/lib/vision/mobilenet";
+import { defaultModelDir, loadFunctionalMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -38,9 +40,13 @@ async function main(argv: string[]): Promise<number> {
     console.error(`draw:brute: --threshold must be in [0, 1), got ${flag(argv, "threshold")}`);
     return 2;
   }
+  const tableFile = path.join(out, `top1-${size}.bin`);
+  if (argv.includes("--write-only")) {
+    const labelNames = parseLabels(JSON.parse(fs.readFileSync(path.join(defaultModelDir(), "metadata.json"), "utf8")));
+    return writeIcons(readTopTable(tableFile), labelNames, size, threshold, out);
+  }
   const backend = await useWasmBackend();
   const net = await loadFunctionalMobileNetFromDir();
-  const tableFile = path.join(out, `top1-${size}.bin`);
   console.error(`draw:brute: ${BRUTE_TOTAL} images at ${size}px on ${backend}, batches of ${batch}; table ${tableFile}`);
   const t0 = performance.now();
   let first = -1;
@@ -62,10 +68,19 @@ async function main(argv: string[]): Promise<number> {
   const seconds = (performance.now() - t0) / 1000;
   const classified = classifiedCount(table);
   console.error(`the table went from ${first} to ${classified} images classified in ${formatDuration(seconds)} (${((classified - first) / seconds).toFixed(1)} images/s, with any other process on it)`);
-  const file = iconsFile(table, net.labels, size, threshold, `npm run draw:brute -- --size=${size} --threshold=${threshold}`);
+  return writeIcons(table, net.labels, size, threshold, out);
+}
+
+function writeIcons(table: TopTable, labelNames: readonly string[], size: number, threshold: number, out: string): number {
+  const file = iconsFile(table, labelNames, size, threshold, `npm run draw:brute -- --size=${size} --threshold=${threshold}`);
   fs.writeFileSync(path.join(out, "icons.json"), JSON.stringify(file) + "\n");
   const labels = countLabels(file.icons);
-  console.error(`kept ${file.icons.length} icons over ${threshold} in ${labels.length} labels; top: ${labels.slice(0, 8).map((l) => `${l.label} ${l.count}`).join("; ")}`);
+  console.error(
+    `${file.classified} of ${BRUTE_TOTAL} classified; kept ${file.icons.length} icons over ${threshold} in ${labels.length} labels; top: ${labels
+      .slice(0, 8)
+      .map((l) => `${l.label} ${l.count}`)
+      .join("; ")}`,
+  );
   return 0;
 }
 
