@@ -73,8 +73,8 @@ export function BruteGallery() {
   return (
     <div className={styles.gallery}>
       <p className={styles.muted}>
-        {totalIcons.toLocaleString("en")} of the 65,536 images have a top label above {first.threshold} (classified at {first.inputSize}×
-        {first.inputSize} px), in {first.labels.length} labels.
+        {totalIcons.toLocaleString("en")} pictures have a top label above {first.threshold} (classified at {first.inputSize}×{first.inputSize} px), in{" "}
+        {first.labels.length} labels. Each group shows its most confident; open a label for all of them.
       </p>
       <form
         className={styles.search}

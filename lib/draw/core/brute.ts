@@ -7,6 +7,7 @@
  * (bit n*n - 1), 1 = black. So for 4x4, 0x8000 is a lone black pixel top-left, 0 all white.
  */
 import { z } from "zod";
+import { queryInt } from "@/lib/api/query-schema";
 
 export const BRUTE_GRID = 4;
 export const BRUTE_PIXELS = BRUTE_GRID * BRUTE_GRID;
@@ -182,7 +183,7 @@ export const BRUTE_LIMIT_DEFAULT = 100;
 
 export const bruteQuerySchema = z.object({
   label: z.string().trim().min(1).max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(BRUTE_LIMIT_MAX).default(BRUTE_LIMIT_DEFAULT),
+  limit: queryInt({ min: 1, max: BRUTE_LIMIT_MAX }).default(BRUTE_LIMIT_DEFAULT),
   cursor: z.string().max(100).optional(),
 });
 export type BruteQuery = z.infer<typeof bruteQuerySchema>;

@@ -123,6 +123,7 @@ describe("cursor paging", () => {
     expect(bruteQuerySchema.parse({}).limit).toBe(100);
     expect(bruteQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
     expect(bruteQuerySchema.safeParse({ limit: "501" }).success).toBe(false);
+    expect(bruteQuerySchema.safeParse({ limit: "1e2" }).success).toBe(false);
     expect(bruteQuerySchema.parse({ limit: "500", label: " digital clock " })).toMatchObject({ limit: 500, label: "digital clock" });
   });
 });

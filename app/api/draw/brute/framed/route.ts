@@ -1,4 +1,5 @@
-import { apiMethods } from "@/lib/api/route";
+import { noQuerySchema } from "@/lib/api/query-schema";
+import { apiMethods, parseQuery } from "@/lib/api/route";
 import { loadFramedFile } from "@/lib/draw/server/brute-framed";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +11,8 @@ export const dynamic = "force-dynamic";
  * `bits` is a decimal string of 49 bits, row-major, top-left most significant, 1 = black.
  */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
-  GET: async () => Response.json(loadFramedFile()),
+  GET: async (request) => {
+    parseQuery(request, noQuerySchema);
+    return Response.json(loadFramedFile());
+  },
 });
