@@ -104,12 +104,14 @@ export function LiveBrute() {
         <button type="button" disabled={phase === "running"} onClick={() => setStart(Math.floor(Math.random() * (BRUTE_TOTAL / 256)) * 256)}>
           Random slice
         </button>
+        {/* Distinct keys: reusing one <button> would turn the clicked Stop into a submit
+            button before its click finishes, and the form would start a new run. */}
         {phase === "running" ? (
-          <button type="button" onClick={() => abort.current?.abort()}>
+          <button key="stop" type="button" onClick={() => abort.current?.abort()}>
             Stop
           </button>
         ) : (
-          <button type="submit" className={styles.primary}>
+          <button key="run" type="submit" className={styles.primary}>
             Run images {start}–{end}
           </button>
         )}
