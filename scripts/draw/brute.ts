@@ -11,7 +11,7 @@
 // writes icons.json from the table as it is (e.g. another threshold), classifying nothing.
 import fs from "node:fs";
 import path from "node:path";
-import { BRUTE_INPUT_SIZE, BRUTE_THRESHOLD, BRUTE_TOTAL, countLabels } from "@/lib/draw/core/brute";
+import { BRUTE_INPUT_SIZE, BRUTE_THRESHOLD, BRUTE_TOTAL, countLabels, iconsOfFile } from "@/lib/draw/core/brute";
 import { classifiedCount, iconsFile, readTopTable, runBrute, type TopTable } from "@/lib/draw/pipeline/brute";
 import { consoleProgress, formatDuration } from "@/lib/progress";
 import { parseLabels } from "@/lib/vision/mobilenet";
@@ -74,9 +74,9 @@ async function main(argv: string[]): Promise<number> {
 function writeIcons(table: TopTable, labelNames: readonly string[], size: number, threshold: number, out: string): number {
   const file = iconsFile(table, labelNames, size, threshold, `npm run draw:brute -- --size=${size} --threshold=${threshold}`);
   fs.writeFileSync(path.join(out, "icons.json"), JSON.stringify(file) + "\n");
-  const labels = countLabels(file.icons);
+  const labels = countLabels(iconsOfFile(file).icons);
   console.error(
-    `${file.classified} of ${BRUTE_TOTAL} classified; kept ${file.icons.length} icons over ${threshold} in ${labels.length} labels; top: ${labels
+    `${file.classified} of ${BRUTE_TOTAL} classified; kept ${file.bits.length} icons over ${threshold} in ${labels.length} labels; top: ${labels
       .slice(0, 8)
       .map((l) => `${l.label} ${l.count}`)
       .join("; ")}`,

@@ -128,16 +128,57 @@ export function shortLabel(label: string): string {
 
 // ------------------------------------------------------------------ committed files
 
-/** data/draw/brute/icons.json: the kept 4x4 icons. */
-export const bruteIconsFileSchema = z.object({
-  generatedBy: z.string(),
-  inputSize: z.number().int(),
-  threshold: z.number(),
-  /** How many of the 65,536 images were classified (all of them in a finished run). */
-  classified: z.number().int(),
-  icons: z.array(z.object({ bits: z.number().int().min(0).max(BRUTE_TOTAL - 1), label: z.string(), probability: z.number() })),
-});
+/**
+ * data/draw/brute/icons.json: the kept 4x4 icons, column-wise to stay small (~20 bytes an
+ * icon): icon i is bits[i], labels[label[i]], probability[i].
+ */
+export const bruteIconsFileSchema = z
+  .object({
+    generatedBy: z.string(),
+    inputSize: z.number().int(),
+    threshold: z.number(),
+    /** How many of the 65,536 images were classified (all of them in a finished run). */
+    classified: z.number().int(),
+    labels: z.array(z.string()),
+    bits: z.array(z.number().int().min(0).max(BRUTE_TOTAL - 1)),
+    label: z.array(z.number().int().min(0)),
+    probability: z.array(z.number()),
+  })
+  .refine((f) => f.label.length === f.bits.length && f.probability.length === f.bits.length, "bits, label and probability differ in length")
+  .refine((f) => f.label.every((l) => l < f.labels.length), "a label index is out of range");
 export type BruteIconsFile = z.infer<typeof bruteIconsFileSchema>;
+
+/** The run's settings and its icons as objects. */
+export interface BruteIconSet {
+  inputSize: number;
+  threshold: number;
+  classified: number;
+  icons: BruteIcon[];
+}
+
+export function iconsOfFile(file: BruteIconsFile): BruteIconSet {
+  return {
+    inputSize: file.inputSize,
+    threshold: file.threshold,
+    classified: file.classified,
+    icons: file.bits.map((bits, i) => ({ bits, label: file.labels[file.label[i]], probability: file.probability[i] })),
+  };
+}
+
+export function fileOfIcons(set: BruteIconSet, generatedBy: string): BruteIconsFile {
+  const labels = [...new Set(set.icons.map((i) => i.label))].sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  return {
+    generatedBy,
+    inputSize: set.inputSize,
+    threshold: set.threshold,
+    classified: set.classified,
+    labels,
+    bits: set.icons.map((i) => i.bits),
+    label: set.icons.map((i) => index.get(i.label)!),
+    probability: set.icons.map((i) => i.probability),
+  };
+}
 
 /** data/draw/brute/framed.json: the 7x7 search's best find per label. */
 export const framedFindSchema = z.object({

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FunctionalMobileNet } from "@/lib/vision/functional";
-import { BRUTE_TOTAL, keepConfident, type BruteIconsFile, type TopLabel } from "../core/brute";
+import { BRUTE_TOTAL, fileOfIcons, keepConfident, type BruteIconsFile, type TopLabel } from "../core/brute";
 import { classifyBits } from "../core/brute-classify";
 
 const NOT_DONE = 0xffff;
@@ -131,5 +131,5 @@ export async function runBrute(net: FunctionalMobileNet, file: string | null, op
 /** The committed icons.json content from a table. */
 export function iconsFile(table: TopTable, labels: readonly string[], size: number, threshold: number, generatedBy: string): BruteIconsFile {
   const icons = keepConfident(tableTops(table), labels, threshold).map((icon) => ({ ...icon, probability: Math.round(icon.probability * 1e6) / 1e6 }));
-  return { generatedBy, inputSize: size, threshold, classified: classifiedCount(table), icons };
+  return fileOfIcons({ inputSize: size, threshold, classified: classifiedCount(table), icons }, generatedBy);
 }

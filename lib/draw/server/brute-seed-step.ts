@@ -5,14 +5,14 @@ import "server-only";
 import fs from "node:fs";
 import type { SeedStep } from "@/lib/db/seed";
 import { projectPath } from "@/lib/paths";
-import { bruteIconsFileSchema, type BruteIconsFile } from "../core/brute";
+import { bruteIconsFileSchema, iconsOfFile, type BruteIconSet } from "../core/brute";
 import { DRAW_BRUTE_SEED_STEP, storeBruteIcons } from "./brute-store";
 
 // A literal path: Next's file tracer leaves it alone (see lib/movies/server/seed-data.ts).
 export const DRAW_BRUTE_SEED_FILE = "data/draw/brute/icons.json";
 
-export function loadBruteIconsFile(file: string = DRAW_BRUTE_SEED_FILE): BruteIconsFile {
-  return bruteIconsFileSchema.parse(JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ projectPath(file), "utf8")));
+export function loadBruteIconsFile(file: string = DRAW_BRUTE_SEED_FILE): BruteIconSet {
+  return iconsOfFile(bruteIconsFileSchema.parse(JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ projectPath(file), "utf8"))));
 }
 
 export const drawBruteSeedStep: SeedStep = {

@@ -7,12 +7,12 @@ import "server-only";
 import type { SqlDb } from "@/lib/db";
 import { perSeedCache } from "@/lib/db/seed";
 import { invalidInput, notFound } from "@/lib/errors";
-import { countLabels, decodeCursor, encodeCursor, pageAfter, type BruteIcon, type BruteIconsFile, type BruteQuery, type BruteResponse } from "../core/brute";
+import { countLabels, decodeCursor, encodeCursor, pageAfter, type BruteIcon, type BruteIconSet, type BruteQuery, type BruteResponse } from "../core/brute";
 
 export const DRAW_BRUTE_SEED_STEP = "draw-brute";
 
 /** Replaces the icons and the run row. Returns rows written. */
-export async function storeBruteIcons(db: SqlDb, file: BruteIconsFile): Promise<number> {
+export async function storeBruteIcons(db: SqlDb, file: BruteIconSet): Promise<number> {
   await db.sql.transaction(async (tx) => {
     await tx.query(`DELETE FROM draw_brute_icon`);
     await tx.query(`DELETE FROM draw_brute_run`);

@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   BRUTE_TOTAL,
   bitsToPixels,
+  bruteIconsFileSchema,
   bruteQuerySchema,
   countLabels,
   decodeCursor,
   encodeCursor,
   framedBits,
   framedPixels,
+  fileOfIcons,
   framePixels,
+  iconsOfFile,
   keepConfident,
   pageAfter,
   pixelsToBits,
@@ -125,5 +128,25 @@ describe("cursor paging", () => {
     expect(bruteQuerySchema.safeParse({ limit: "501" }).success).toBe(false);
     expect(bruteQuerySchema.safeParse({ limit: "1e2" }).success).toBe(false);
     expect(bruteQuerySchema.parse({ limit: "500", label: " digital clock " })).toMatchObject({ limit: 500, label: "digital clock" });
+  });
+});
+
+describe("icons.json columns", () => {
+  it("round-trip the icons and are checked for consistent lengths and label indexes", () => {
+    const set = {
+      inputSize: 160,
+      threshold: 0.25,
+      classified: 65536,
+      icons: [
+        { bits: 5, label: "wall clock", probability: 0.5 },
+        { bits: 9, label: "envelope", probability: 0.9 },
+        { bits: 11, label: "wall clock", probability: 0.3 },
+      ],
+    };
+    const file = bruteIconsFileSchema.parse(JSON.parse(JSON.stringify(fileOfIcons(set, "test"))));
+    expect(file.labels).toEqual(["envelope", "wall clock"]);
+    expect(iconsOfFile(file)).toEqual(set);
+    expect(bruteIconsFileSchema.safeParse({ ...file, label: [0, 1] }).success).toBe(false);
+    expect(bruteIconsFileSchema.safeParse({ ...file, label: [0, 1, 2] }).success).toBe(false);
   });
 });
