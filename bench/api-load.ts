@@ -45,6 +45,10 @@ const ROUTES: RouteLoad[] = [
   { name: "lights/state", path: "/api/lights/state" },
   { name: "lights/events (no monitor)", path: "/api/lights/events" },
   { name: "lights/assign (read-only)", path: "/api/lights/assign", method: "POST", body: JSON.stringify({ mac: "fc:a6:67:ab:cd:ef", role: "button" }), expect: 403 },
+  { name: "draw/brute", path: "/api/draw/brute?limit=100" },
+  { name: "draw/brute (label, page 2)", path: "/api/draw/brute?label=envelope&limit=100&cursor=0.5:0" },
+  { name: "draw/brute/framed", path: "/api/draw/brute/framed" },
+  { name: "draw/brute (unknown label)", path: "/api/draw/brute?label=no%20such%20label", expect: 404 },
   { name: "images/search (bad vector)", path: "/api/image-search/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
 ];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SeedStep } from "@/lib/db/seed";
 import { demos, type DemoSlug } from "@/lib/demos";
+import { drawBruteSeedStep } from "@/lib/draw/server/brute-seed-step";
 import { imageSearchSeedStep } from "@/lib/image-search/server/seed-step";
 import { moviesSeedStep } from "@/lib/movies/server/seed-step";
 import { numbersSeedStep } from "@/lib/numbers/server/seed-step";
@@ -17,7 +18,7 @@ export const demoSeedSteps: Readonly<Record<DemoSlug, readonly SeedStep[]>> = {
   "image-search": [imageSearchSeedStep],
   radio: [radioSeedStep],
   lights: [],
-  draw: [],
+  draw: [drawBruteSeedStep],
   "deep-ink": [],
 };
 

@@ -71,6 +71,8 @@ const vector = Array.from({ length: EMBEDDING_DIM }, (_, i) => Math.sin(i + 1) *
 const EXAMPLES: Record<string, Example> = {
   "/api/[...path]": { path: "/api/no-such-route", method: "GET", status: 404 },
   "/api/health": { method: "GET", status: 200 },
+  "/api/draw/brute/framed": { method: "GET", status: 200 },
+  "/api/draw/brute": { method: "GET", query: { label: "envelope", limit: "5", cursor: "0.9:1" }, intParams: ["limit"], status: 200 },
   "/api/image-search/photos": {
     method: "GET",
     query: { split: "index", label: "Leopards", cursor: "Leopards/image_0001", limit: "5" },
