@@ -101,7 +101,7 @@ const filmIndex = perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>>
     secondary: r.year === null ? undefined : String(r.year),
     popularity: Number(r.popularity),
   }));
-  return new WordIndex(entries, { fold: movieSearchKey });
+  return new WordIndex(entries, { fold: movieSearchKey, typos: true });
 });
 
 /** Loads the film search index now (at server start) rather than on the first search. */
