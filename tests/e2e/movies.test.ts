@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { mapResponseSchema, searchResponseSchema, similarResponseSchema, tasteResponseSchema, type MapResponse } from "@/lib/movies/core/api-schema";
 import { loadMovieSeedData } from "@/lib/movies/server/seed-data";
 import { newPageCollectingErrors, useChromium, type CheckedPage } from "./chromium";
+import { coveredControls } from "./clickable";
 
 const baseURL = inject("baseURL");
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
@@ -23,9 +24,9 @@ beforeAll(async () => {
   map = mapResponseSchema.parse(await (await fetch(`${baseURL}/api/movies/map`)).json());
 });
 
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<CheckedPage> {
+async function openPage(viewport = { width: 1280, height: 900 }, query = ""): Promise<CheckedPage> {
   const checked = await newPageCollectingErrors(browser(), viewport);
-  await checked.page.goto(`${baseURL}/movies`);
+  await checked.page.goto(`${baseURL}/movies${query}`);
   await checked.page.locator('[data-testid="movie-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
   return checked;
 }
@@ -266,6 +267,67 @@ describe("movie recommender page", () => {
     });
     await expect(drawn.count()).resolves.toBe(0);
     expect(requested).toContain(good.thumbnail);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("movie page state, search and layout after likes (#9)", () => {
+  it("opens ?film=, pushes a history entry per film, keeps likes on reload and in the address, tolerates typos, and nothing covers anything", async () => {
+    const { page, errors } = await openPage({ width: 1366, height: 900 }, "?film=Alien_(film)");
+    const card = (title: string) => page.locator(`[data-testid="movie-card"][data-title="${title}"]`);
+    await card("Alien (film)").waitFor();
+    await page.getByTestId("like").click();
+    // A typo ("runer") still finds the film; picking it adds a history entry.
+    await pickFilm(page, "blade runer", "Blade Runner");
+    expect(new URL(page.url()).searchParams.get("film")).toBe("Blade_Runner");
+    await page.getByTestId("like").click();
+    await pickFilm(page, "titanik 1997", "Titanic (1997 film)");
+    await page.getByTestId("dislike").click();
+    await page.getByTestId("taste-worst").locator("li").first().waitFor({ timeout: 20_000 });
+    const params = () => new URL(page.url()).searchParams;
+    await expect.poll(() => params().getAll("like")).toEqual(["Alien_(film)", "Blade_Runner"]);
+    expect(params().getAll("dislike")).toEqual(["Titanic_(1997_film)"]);
+
+    // With likes, dislikes and both taste lists on screen, at both widths, every control can be clicked.
+    expect(await coveredControls(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await coveredControls(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // Back: the previous film; Forward again.
+    await page.goBack();
+    await card("Blade Runner").waitFor();
+    await page.goBack();
+    await card("Alien (film)").waitFor();
+    await page.goForward();
+    await card("Blade Runner").waitFor();
+
+    // Reload: film and taste survive; so they do from localStorage alone at a bare /movies.
+    const chips = (testId: string) => page.getByTestId(testId).locator("button.mv-remove").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    await page.reload();
+    await card("Blade Runner").waitFor();
+    await expect.poll(() => chips("liked-list")).toEqual(["Remove Alien", "Remove Blade Runner"]);
+    await expect(chips("disliked-list")).resolves.toEqual(["Remove Titanic"]);
+    await page.goto(`${baseURL}/movies`);
+    await expect.poll(() => chips("liked-list")).toEqual(["Remove Alien", "Remove Blade Runner"]);
+
+    // A search that finds nothing clears the last pick's other matches.
+    await pickFilm(page, "star wars", "Star Wars (film)");
+    await page.getByTestId("movie-others").waitFor();
+    await page.getByTestId("movie-search").fill("qqxqzz vvkwj");
+    await page.getByText(/No film title has the words/).waitFor();
+    await expect(page.getByTestId("movie-others").count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a shared link's taste at phone width, and its controls are all reachable", async () => {
+    const { page, errors } = await openPage({ width: 390, height: 844 }, "?film=The_Terminator&like=Alien_(film)&like=The_Terminator&dislike=Titanic_(1997_film)");
+    await page.locator('[data-testid="movie-card"][data-title="The Terminator"]').waitFor();
+    await page.getByTestId("taste-best").locator("li").first().waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId("like").getAttribute("aria-pressed")).resolves.toBe("true");
+    expect(await coveredControls(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

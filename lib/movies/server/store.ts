@@ -104,9 +104,9 @@ const filmIndex = perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>>
   return new WordIndex(entries, { fold: movieSearchKey, typos: true });
 });
 
-/** Loads the film search index now (at server start) rather than on the first search. */
+/** Loads the film search index and catalogue now (at server start) rather than on the first request. */
 export async function warmFilmSearch(db: SqlDb): Promise<void> {
-  await filmIndex(db);
+  await Promise.all([filmIndex(db), filmCatalogue(db)]);
 }
 
 /**
@@ -157,15 +157,42 @@ async function unknownTitle(db: SqlDb, title: string): Promise<never> {
   });
 }
 
-/** The film and its k most similar films (cosine of film vectors, via the shared vector search). */
+/** Most similar lists kept per seed: a film's neighbours never change until the next seed. */
+const SIMILAR_CACHE_SIZE = 5000;
+
+/**
+ * Every film's details by title, and the answers already computed, once per seed: a similar
+ * request is then map lookups (no database round trip on the embedded, single-threaded
+ * database, where every query waits for the one before).
+ */
+const filmCatalogue = perSeedCache("movies", async (db) => {
+  const rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie ORDER BY popularity DESC, position`);
+  const byTitle = new Map<string, FilmDetail>();
+  const byLowerTitle = new Map<string, FilmDetail>();
+  for (const row of rows) {
+    const film = toDetail(row);
+    byTitle.set(film.title, film);
+    if (!byLowerTitle.has(film.title.toLowerCase())) byLowerTitle.set(film.title.toLowerCase(), film);
+  }
+  return { byTitle, byLowerTitle, similar: new Map<string, ScoredFilm[]>() };
+});
+
+/** The film and its k most similar films (cosine of film vectors, via the shared vector search), from the per-seed catalogue. */
 export async function similarMovies(db: SqlDb, title: string, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
-  const movie = (await movieByTitle(db, title)) ?? (await unknownTitle(db, title));
-  const hits = await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k });
-  const films = new Map((await moviesByTitles(db, hits.map((h) => h.key))).map((f) => [f.title, f]));
-  const similar = hits.flatMap((h) => {
-    const f = films.get(h.key);
-    return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score }] : [];
-  });
+  const catalogue = await filmCatalogue(db);
+  const movie = catalogue.byTitle.get(title) ?? catalogue.byLowerTitle.get(title.toLowerCase()) ?? (await unknownTitle(db, title));
+  const key = `${k}\n${movie.title}`;
+  let similar = catalogue.similar.get(key);
+  if (!similar) {
+    const hits = await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k });
+    similar = hits.flatMap((h) => {
+      const f = catalogue.byTitle.get(h.key);
+      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score }] : [];
+    });
+    // Oldest first out (a Map iterates in insertion order).
+    if (catalogue.similar.size >= SIMILAR_CACHE_SIZE) catalogue.similar.delete(catalogue.similar.keys().next().value!);
+    catalogue.similar.set(key, similar);
+  }
   return { movie, similar };
 }
 
