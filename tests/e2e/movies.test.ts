@@ -283,7 +283,13 @@ describe("movie page state, search and layout after likes (#9)", () => {
     expect(new URL(page.url()).searchParams.get("film")).toBe("Blade_Runner");
     await page.getByTestId("like").click();
     await pickFilm(page, "titanik 1997", "Titanic (1997 film)");
+    const taste = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/movies/taste" && r.request().postDataJSON()?.disliked?.length === 1);
     await page.getByTestId("dislike").click();
+    // One dislike of Titanic leaves the picks for two sci-fi likes science fiction.
+    const ranking = tasteResponseSchema.parse(await (await taste).json());
+    const facts = filmFacts();
+    const scifi = ranking.best.filter((f) => facts.genres(f.title).includes("Science fiction film"));
+    expect(scifi.length, JSON.stringify(ranking.best.map((f) => f.title))).toBeGreaterThanOrEqual(7);
     await page.getByTestId("taste-worst").locator("li").first().waitFor({ timeout: 20_000 });
     const params = () => new URL(page.url()).searchParams;
     await expect.poll(() => params().getAll("like")).toEqual(["Alien_(film)", "Blade_Runner"]);

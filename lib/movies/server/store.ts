@@ -14,7 +14,7 @@ import { decodeEmbedding, EMBEDDING_AS_BASE64 } from "@/lib/vector-search/store"
 import type { FilmDetail, FilmRef, MapResponse, ScoredFilm, TasteResponse } from "../core/api-schema";
 import { SEARCH_RESULTS } from "../core/api-schema";
 import type { MovieData } from "../core/format";
-import { probabilityFromCosine, RANDOM_NEGATIVES, sampleIndices, seedFromStrings, tasteExamples, trainTaste, weightNorm } from "../core/taste";
+import { learnTaste, probabilityFromCosine, RANDOM_NEGATIVES, ROBUST_TASTE, sampleIndices, seedFromStrings, weightNorm } from "../core/taste";
 import { movieSearchKey, titleKey } from "../core/text";
 
 export const MOVIES_COLLECTION = "movies";
@@ -208,8 +208,9 @@ export async function movieVectors(db: SqlDb, titles: readonly string[]): Promis
 
 /**
  * "Your taste": logistic regression on the liked (1) and disliked (0) films' vectors, with
- * RANDOM_NEGATIVES random catalogue films as weak negatives when nothing is disliked; the
- * catalogue (input films excluded) ranked by P(liked), best and worst k.
+ * RANDOM_NEGATIVES random catalogue films as weak negatives (kept with dislikes too, and
+ * turned towards the liked films' mean: ROBUST_TASTE, see core/taste); the catalogue
+ * (input films excluded) ranked by P(liked), best and worst k.
  */
 export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked: readonly string[], k: number): Promise<TasteResponse> {
   const likedSet = [...new Set(liked)];
@@ -222,7 +223,7 @@ export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked
     throw invalidInput("unknown_titles", `Unknown film title${unknown.length > 1 ? "s" : ""}: ${unknown.map((t) => `"${t}"`).join(", ")}.`, { titles: unknown });
   }
   let weak: Float32Array[] = [];
-  if (!dislikedSet.length) {
+  {
     const [{ count }] = await db.sql.query<{ count: number | string }>(`SELECT count(*)::int AS count FROM movie`);
     const positions = sampleIndices(Number(count), RANDOM_NEGATIVES + likedSet.length, seedFromStrings([...likedSet].sort()));
     const sampled = await db.sql.query<{ key: string; embedding: string }>(
@@ -233,12 +234,12 @@ export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked
     );
     weak = sampled.filter((r) => !likedSet.includes(r.key)).slice(0, RANDOM_NEGATIVES).map((r) => decodeEmbedding(r.embedding));
   }
-  const examples = tasteExamples(
+  const model = learnTaste(
     likedSet.map((t) => vectors.get(t)!),
     dislikedSet.map((t) => vectors.get(t)!),
     weak,
+    ROBUST_TASTE,
   );
-  const model = trainTaste(examples);
   const training = { liked: likedSet.length, disliked: dislikedSet.length, randomNegatives: weak.length };
   const norm = weightNorm(model);
   if (!(norm > 1e-9)) return { best: [], worst: [], training };
