@@ -9,6 +9,7 @@ import { PosterMap } from "./PosterMap";
 import { SearchBox } from "./SearchBox";
 import { formatPageQuery, parsePageQuery, parseStoredTaste, TASTE_STORAGE_KEY } from "@/lib/movies/core/page-state";
 import { displayTitleOf } from "@/lib/movies/core/text";
+import { describeShared } from "@/lib/movies/core/similarity";
 
 const yearOf = (f: FilmRef) => (f.year !== null ? ` (${f.year})` : "");
 
@@ -274,6 +275,11 @@ function ScoredList({ films, testId, onPick, percent }: { films: ScoredFilm[]; t
             <span style={{ width: `${Math.max(0, Math.min(1, f.score)) * 100}%` }} />
           </span>
           <span className="mv-score">{percent ? `${Math.round(f.score * 100)}%` : f.score.toFixed(2)}</span>
+          {f.shared && f.shared.length > 0 && (
+            <small className="mv-why" data-testid="similar-why" title={f.shared.map((l) => `${l.name} (${l.kind.replace(/_/g, " ")})`).join(", ")}>
+              {describeShared(f.shared)}
+            </small>
+          )}
         </li>
       ))}
     </ol>

@@ -281,6 +281,10 @@ describe("movie page state, search and layout after likes (#9)", () => {
     // A typo ("runer") still finds the film; picking it adds a history entry.
     await pickFilm(page, "blade runer", "Blade Runner");
     expect(new URL(page.url()).searchParams.get("film")).toBe("Blade_Runner");
+    // Each similar film says why it is near: the links both films have.
+    const why = await page.getByTestId("similar-why").allInnerTexts();
+    expect(why.length).toBeGreaterThan(5);
+    expect(why.every((w) => w.trim().length > 0)).toBe(true);
     await page.getByTestId("like").click();
     await pickFilm(page, "titanik 1997", "Titanic (1997 film)");
     const taste = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/movies/taste" && r.request().postDataJSON()?.disliked?.length === 1);

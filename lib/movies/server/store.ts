@@ -16,6 +16,7 @@ import { SEARCH_RESULTS } from "../core/api-schema";
 import type { MovieData } from "../core/format";
 import { learnTaste, probabilityFromCosine, RANDOM_NEGATIVES, ROBUST_TASTE, sampleIndices, seedFromStrings, weightNorm } from "../core/taste";
 import { movieSearchKey, titleKey } from "../core/text";
+import { linkNeighbours } from "./link-similarity";
 
 export const MOVIES_COLLECTION = "movies";
 
@@ -177,17 +178,22 @@ const filmCatalogue = perSeedCache("movies", async (db) => {
   return { byTitle, byLowerTitle, similar: new Map<string, ScoredFilm[]>() };
 });
 
-/** The film and its k most similar films (cosine of film vectors, via the shared vector search), from the per-seed catalogue. */
+/** The film and its k most similar films (shared links blended with the film vectors' cosine), from the per-seed catalogue. */
 export async function similarMovies(db: SqlDb, title: string, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
   const catalogue = await filmCatalogue(db);
   const movie = catalogue.byTitle.get(title) ?? catalogue.byLowerTitle.get(title.toLowerCase()) ?? (await unknownTitle(db, title));
   const key = `${k}\n${movie.title}`;
   let similar = catalogue.similar.get(key);
   if (!similar) {
-    const hits = await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k });
-    similar = hits.flatMap((h) => {
-      const f = catalogue.byTitle.get(h.key);
-      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score }] : [];
+    // Shared links (kind x IDF) blended with the embedding (./link-similarity); the plain
+    // embedding neighbours fill up for a film with too few link-sharing films.
+    const byLinks = (await linkNeighbours(db, movie.title, k)) ?? [];
+    const hits = byLinks.length < k ? await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k: k + byLinks.length }) : [];
+    const taken = new Set(byLinks.map((h) => h.title));
+    const all = [...byLinks, ...hits.filter((h) => !taken.has(h.key)).map((h) => ({ title: h.key, score: h.score, shared: [] }))].slice(0, k);
+    similar = all.flatMap((h) => {
+      const f = catalogue.byTitle.get(h.title);
+      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score, shared: h.shared }] : [];
     });
     // Oldest first out (a Map iterates in insertion order).
     if (catalogue.similar.size >= SIMILAR_CACHE_SIZE) catalogue.similar.delete(catalogue.similar.keys().next().value!);
