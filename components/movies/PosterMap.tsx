@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { pageFriendlyZoomFilter } from "@/components/ui/zoom";
 import { select, zoom as d3zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from "d3";
 import { MAP_CELL_H, MAP_CELL_W, type MapResponse } from "@/lib/movies/core/api-schema";
 import { movieMap, movieThumbnails } from "./api";
@@ -279,6 +280,8 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
     };
     const zoom = d3zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([fitScale() * 0.8 || 0.01, 4])
+      // A plain wheel scrolls the page past the map; it zooms with Ctrl/Cmd held, or once the map has focus (a click or Tab).
+      .filter((event: MouseEvent | WheelEvent | TouchEvent) => pageFriendlyZoomFilter(event) || (event.type === "wheel" && document.activeElement === canvas))
       .on("zoom", schedule);
     zoomRef.current = zoom;
     const sel = select(canvas);
@@ -393,7 +396,13 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
         data-cell-size={`${CW},${CH}`}
         data-film-count={count}
       >
-        <canvas ref={canvasRef} className="mv-canvas" aria-label="Map of all films as posters; drag to pan, scroll or pinch to zoom, click a poster to select it" role="img" />
+        <canvas
+          ref={canvasRef}
+          className="mv-canvas"
+          tabIndex={0}
+          aria-label="Map of all films as posters; drag to pan, pinch or Ctrl+scroll to zoom (or scroll once the map has focus), click a poster to select it"
+          role="img"
+        />
         {!cat && !error && <p className="mv-map-status">Loading the map of the catalogue…</p>}
         {error && <p className="mv-map-status error-box">{error}</p>}
         <div className="mv-map-buttons">

@@ -277,6 +277,21 @@ describe("movie page state, search and layout after likes (#9)", () => {
     const { page, errors } = await openPage({ width: 1366, height: 900 }, "?film=Alien_(film)");
     const card = (title: string) => page.locator(`[data-testid="movie-card"][data-title="${title}"]`);
     await card("Alien (film)").waitFor();
+    await waitForFlight(page, "Alien (film)");
+    // A plain wheel over the map scrolls the page and leaves the map alone; Ctrl+wheel zooms it.
+    const box = (await page.locator(".mv-canvas").boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await mapState(page);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect((await mapState(page)).k).toBe(before.k);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box2 = (await page.locator(".mv-canvas").boundingBox())!;
+    await page.mouse.move(box2.x + box2.width / 2, box2.y + box2.height / 2);
+    await page.keyboard.down("Control");
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up("Control");
+    await expect.poll(async () => (await mapState(page)).k).toBeGreaterThan(before.k);
     await page.getByTestId("like").click();
     // A typo ("runer") still finds the film; picking it adds a history entry.
     await pickFilm(page, "blade runer", "Blade Runner");
