@@ -90,8 +90,8 @@ export const ROBUST_TASTE: TasteSettings = { l2: 0.01, weakWithDislikes: true, p
 
 /**
  * The taste model: a classifier whose weight vector is turned towards the liked films' mean
- * by `settings.prior` (same length, so P(liked) stays on the classifier's scale). Vectors
- * need not be unit; the mean uses unit vectors so no film outweighs another.
+ * by `settings.prior` (towardsLiked). The route ranks the best picks by it and the worst by
+ * the classifier alone (a prior towards the likes says nothing about what you dislike).
  */
 export function learnTaste(
   liked: readonly ArrayLike<number>[],
@@ -99,10 +99,28 @@ export function learnTaste(
   weakNegatives: readonly ArrayLike<number>[],
   settings: TasteSettings = ROBUST_TASTE,
 ): TasteModel {
+  return towardsLiked(tasteClassifier(liked, disliked, weakNegatives, settings), liked, settings.prior);
+}
+
+/** The logistic classifier of `settings`, without the prior. */
+export function tasteClassifier(
+  liked: readonly ArrayLike<number>[],
+  disliked: readonly ArrayLike<number>[],
+  weakNegatives: readonly ArrayLike<number>[],
+  settings: TasteSettings = ROBUST_TASTE,
+): TasteModel {
   const weak = disliked.length && !settings.weakWithDislikes ? [] : weakNegatives;
-  const model = trainTaste(tasteExamples(liked, disliked, weak, settings.dislikeShare), { l2: settings.l2 });
+  return trainTaste(tasteExamples(liked, disliked, weak, settings.dislikeShare), { l2: settings.l2 });
+}
+
+/**
+ * The model's weight vector turned towards the liked films' mean direction by `prior` (same
+ * length, so P(liked) stays on the classifier's scale). The mean uses unit vectors so no
+ * film outweighs another.
+ */
+export function towardsLiked(model: TasteModel, liked: readonly ArrayLike<number>[], prior: number): TasteModel {
   const norm = weightNorm(model);
-  if (settings.prior <= 0 || !(norm > 1e-9)) return model;
+  if (prior <= 0 || !(norm > 1e-9)) return model;
   const dims = model.weights.length;
   const mean = new Float64Array(dims);
   for (const v of liked) {
@@ -112,7 +130,7 @@ export function learnTaste(
     for (let d = 0; d < dims; d++) mean[d] += v[d] / n;
   }
   const meanNorm = Math.hypot(...mean) || 1;
-  const blended = Array.from(model.weights, (w, d) => (1 - settings.prior) * (w / norm) + settings.prior * (mean[d] / meanNorm));
+  const blended = Array.from(model.weights, (w, d) => (1 - prior) * (w / norm) + prior * (mean[d] / meanNorm));
   const blendedNorm = Math.hypot(...blended) || 1;
   return { ...model, weights: blended.map((w) => (w / blendedNorm) * norm) };
 }

@@ -14,7 +14,7 @@ import { decodeEmbedding, EMBEDDING_AS_BASE64 } from "@/lib/vector-search/store"
 import type { FilmDetail, FilmRef, MapResponse, ScoredFilm, TasteResponse } from "../core/api-schema";
 import { SEARCH_RESULTS } from "../core/api-schema";
 import type { MovieData } from "../core/format";
-import { learnTaste, probabilityFromCosine, RANDOM_NEGATIVES, ROBUST_TASTE, sampleIndices, seedFromStrings, weightNorm } from "../core/taste";
+import { probabilityFromCosine, RANDOM_NEGATIVES, ROBUST_TASTE, sampleIndices, seedFromStrings, tasteClassifier, towardsLiked, weightNorm } from "../core/taste";
 import { movieSearchKey, titleKey } from "../core/text";
 import { linkNeighbours } from "./link-similarity";
 
@@ -240,28 +240,26 @@ export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked
     );
     weak = sampled.filter((r) => !likedSet.includes(r.key)).slice(0, RANDOM_NEGATIVES).map((r) => decodeEmbedding(r.embedding));
   }
-  const model = learnTaste(
-    likedSet.map((t) => vectors.get(t)!),
-    dislikedSet.map((t) => vectors.get(t)!),
-    weak,
-    ROBUST_TASTE,
-  );
+  const likedVectors = likedSet.map((t) => vectors.get(t)!);
+  const classifier = tasteClassifier(likedVectors, dislikedSet.map((t) => vectors.get(t)!), weak, ROBUST_TASTE);
+  // Best picks: the classifier turned towards the liked films (robust to one dislike); worst: the classifier alone.
+  const model = towardsLiked(classifier, likedVectors, ROBUST_TASTE.prior);
   const training = { liked: likedSet.length, disliked: dislikedSet.length, randomNegatives: weak.length };
   const norm = weightNorm(model);
   if (!(norm > 1e-9)) return { best: [], worst: [], training };
-  const w = Array.from(model.weights, (x) => x / norm);
+  const direction = (m: typeof model) => Array.from(m.weights, (x) => x / norm);
   const excludeKeys = [...likedSet, ...dislikedSet];
   const [bestHits, worstHits] = await Promise.all([
-    nearest(db, MOVIES_COLLECTION, w, { k, excludeKeys }),
-    nearest(db, MOVIES_COLLECTION, w.map((x) => -x), { k, excludeKeys }),
+    nearest(db, MOVIES_COLLECTION, direction(model), { k, excludeKeys }),
+    nearest(db, MOVIES_COLLECTION, direction(classifier).map((x) => -x), { k, excludeKeys }),
   ]);
   const films = new Map((await moviesByTitles(db, [...bestHits, ...worstHits].map((h) => h.key))).map((f) => [f.title, f]));
-  const scored = (hits: { key: string; score: number }[], sign: 1 | -1): ScoredFilm[] =>
+  const scored = (hits: { key: string; score: number }[], sign: 1 | -1, by: typeof model): ScoredFilm[] =>
     hits.flatMap((h) => {
       const f = films.get(h.key);
-      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: probabilityFromCosine(model, sign * h.score) }] : [];
+      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: probabilityFromCosine(by, sign * h.score) }] : [];
     });
-  return { best: scored(bestHits, 1), worst: scored(worstHits, -1), training };
+  return { best: scored(bestHits, 1, model), worst: scored(worstHits, -1, classifier), training };
 }
 
 // ---------------------------------------------------------------- map
