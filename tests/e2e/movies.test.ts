@@ -177,7 +177,7 @@ describe("movie recommender page", () => {
     const response = await taste;
     expect(response.status()).toBe(200);
     const ranking = tasteResponseSchema.parse(await response.json());
-    expect(ranking.training).toMatchObject({ liked: 3, disliked: 2, randomNegatives: 0 });
+    expect(ranking.training).toMatchObject({ liked: 3, disliked: 2, randomNegatives: 100 });
     // The page shows that ranking, liked and disliked films left out.
     const shown = async (testId: string) => page.getByTestId(testId).locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-title")!));
     const bestTitles = ranking.best.map((f) => f.title);
