@@ -316,8 +316,10 @@ describe("movie page state, search and layout after likes (#9)", () => {
 
     // With likes, dislikes and both taste lists on screen, at both widths, every control can be clicked.
     expect(await coveredControls(page)).toEqual([]);
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "movies-taste-1366.png"), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await coveredControls(page)).toEqual([]);
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "movies-taste-390.png"), fullPage: true });
     await page.setViewportSize({ width: 1366, height: 900 });
 
     // Back: the previous film; Forward again.
