@@ -263,6 +263,27 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
         mark(sel, "#000", 5);
         mark(sel, "#fff", 3);
       }
+      // Region names at every zoom, biggest regions first, never on top of one another.
+      if (cat.regions) {
+        ctx.font = "600 12px system-ui, sans-serif";
+        ctx.textBaseline = "middle";
+        const taken: [number, number, number, number][] = [];
+        for (const r of [...cat.regions].sort((a, b) => b.films - a.films)) {
+          const tw = ctx.measureText(r.label).width + 10;
+          const x = t.x + (r.gx + 0.5) * cellW - tw / 2;
+          const y = t.y + (r.gy + 0.5) * cellH - 10;
+          if (x < 2 || y < 2 || x + tw > w - 44 || y + 20 > h - 2) continue;
+          if (taken.some(([a, b, c, d]) => x < c + 4 && x + tw + 4 > a && y < d + 2 && y + 22 > b)) continue;
+          taken.push([x, y, x + tw, y + 20]);
+          ctx.fillStyle = "rgb(15 23 42 / 0.8)";
+          ctx.fillRect(x, y, tw, 20);
+          ctx.fillStyle = cat.colours[r.cluster];
+          ctx.fillRect(x, y + 17, tw, 3);
+          ctx.fillStyle = "#fff";
+          ctx.fillText(r.label, x + 5, y + 9);
+        }
+        container.dataset.regionLabels = String(taken.length);
+      }
       const center = t.invert([w / 2, h / 2]);
       container.dataset.transform = `${t.x.toFixed(1)},${t.y.toFixed(1)},${t.k.toFixed(4)}`;
       container.dataset.centerCell = `${Math.floor(center[0] / CW)},${Math.floor(center[1] / CH)}`;
@@ -420,6 +441,21 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
       <p className="mv-map-hover" ref={hoverRef}>
         {"\u00a0"}
       </p>
+      {cat?.regions && (
+        <details className="mv-legend" data-testid="map-legend">
+          <summary>Colour key: {cat.regions.length} regions, named by their most typical genre and decade</summary>
+          <ul>
+            {[...cat.regions]
+              .sort((a, b) => b.films - a.films)
+              .map((r) => (
+                <li key={r.cluster}>
+                  <span className="mv-swatch" style={{ background: cat.colours[r.cluster] }} aria-hidden="true" />
+                  {r.label} <small>({r.films.toLocaleString("en")})</small>
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

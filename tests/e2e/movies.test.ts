@@ -95,6 +95,9 @@ describe("movie recommender page", () => {
     const { page, errors } = await openPage();
     const before = await mapState(page);
     expect(before.level).toBe("overview");
+    // Zoomed out, the map names its regions and has a colour key.
+    expect(Number(await page.getByTestId("movie-map").getAttribute("data-region-labels"))).toBeGreaterThan(3);
+    await expect(page.getByTestId("map-legend").locator("li").count()).resolves.toBe(map.clusters);
     await page.getByTestId("movie-search").fill("harry pot");
     const suggestions = page.getByTestId("movie-suggestions").locator("li");
     await suggestions.first().waitFor();

@@ -85,6 +85,8 @@ export const mapResponseSchema = z.object({
   gridX: z.array(z.number().int()),
   gridY: z.array(z.number().int()),
   cluster: z.array(z.number().int()),
+  /** Per colour cluster: its name (dominant genre and decade) and median cell (lib/movies/core/regions). */
+  regions: z.array(z.object({ cluster: z.number().int(), label: z.string(), gx: z.number(), gy: z.number(), films: z.number().int() })).optional(),
 });
 export type MapResponse = z.infer<typeof mapResponseSchema>;
 

@@ -17,6 +17,7 @@ import type { MovieData } from "../core/format";
 import { probabilityFromCosine, RANDOM_NEGATIVES, ROBUST_TASTE, sampleIndices, seedFromStrings, tasteClassifier, towardsLiked, weightNorm } from "../core/taste";
 import { movieSearchKey, titleKey } from "../core/text";
 import { linkNeighbours } from "./link-similarity";
+import { mapRegions } from "../core/regions";
 
 export const MOVIES_COLLECTION = "movies";
 
@@ -273,7 +274,7 @@ export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string 
   const [stats] = await db.sql.query<{ n: number; mx: number | null; my: number | null; mc: number | null }>(
     `SELECT count(*)::int AS n, max(grid_x) AS mx, max(grid_y) AS my, max(cluster) AS mc FROM movie`,
   );
-  const films = await db.sql.query<MovieRow>(`SELECT title, display_title, year, grid_x, grid_y, cluster FROM movie ORDER BY position`);
+  const films = await db.sql.query<MovieRow>(`SELECT title, display_title, year, genres, grid_x, grid_y, cluster FROM movie ORDER BY position`);
   const version = crypto
     .createHash("sha256")
     .update(hash ?? `unseeded:${films.map((f) => f.title).join("\n")}`)
@@ -290,6 +291,7 @@ export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string 
     gridX: films.map((f) => Number(f.grid_x)),
     gridY: films.map((f) => Number(f.grid_y)),
     cluster: films.map((f) => Number(f.cluster)),
+    regions: mapRegions(films.map((f) => ({ genres: f.genres ?? [], year: f.year === null ? null : Number(f.year), cluster: Number(f.cluster), gx: Number(f.grid_x), gy: Number(f.grid_y) }))),
   };
   const result = { hash: hash ?? "", body: JSON.stringify(map), etag: `"movies-map-${version}"` };
   if (hash) mapCache = result;
