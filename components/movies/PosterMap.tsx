@@ -12,6 +12,9 @@ const CH = MAP_CELL_H;
 /** Screen width of a cell from which posters are drawn one by one, and from which they become cards with text. */
 const TILE_FROM_PX = 5;
 const CARD_FROM_PX = 54;
+/** Title labels of the best known films from here: two zoom steps (x2 each) before the cards. */
+const TITLES_FROM_PX = CARD_FROM_PX / 4;
+const MAX_TITLE_LABELS = 60;
 const FLY_SCALE = 1.6;
 
 interface Catalogue extends MapResponse {
@@ -181,6 +184,7 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
       if (cellW < TILE_FROM_PX) {
         ctx.imageSmoothingEnabled = false;
         ctx.drawImage(overview, t.x, t.y, worldW * t.k, worldH * t.k);
+        container.dataset.titleLabels = "0";
       } else {
         const gx0 = Math.max(0, Math.floor(-t.x / cellW));
         const gx1 = Math.min(cat.cols - 1, Math.floor((w - t.x) / cellW));
@@ -245,6 +249,37 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
             }
           }
         }
+        // Before the cards (two zoom steps sooner): the best known visible films' titles as
+        // labels over their tiles, like the big towns on a map, never on top of one another.
+        let titleLabels = 0;
+        if (!cards && cellW >= TITLES_FROM_PX) {
+          const visible: number[] = [];
+          for (let gy = gy0; gy <= gy1; gy++)
+            for (let gx = gx0; gx <= gx1; gx++) {
+              const i = cat.cellIndex[gy * cat.cols + gx];
+              if (i >= 0) visible.push(i);
+            }
+          visible.sort((a, b) => a - b); // catalogue order = best known first
+          ctx.font = "600 11px system-ui, sans-serif";
+          ctx.textBaseline = "middle";
+          const taken: [number, number, number, number][] = [];
+          for (const i of visible) {
+            if (titleLabels >= MAX_TITLE_LABELS) break;
+            const text = cat.displayTitles[i] ?? cat.titles[i];
+            const tw = Math.min(160, ctx.measureText(text).width + 8);
+            const x = t.x + (cat.gridX[i] + 0.5) * cellW - tw / 2;
+            const y = t.y + (cat.gridY[i] + 0.5) * cellH - 8;
+            if (x < 0 || y < 0 || x + tw > w || y + 16 > h) continue;
+            if (taken.some(([a, b, c, d]) => x < c + 3 && x + tw + 3 > a && y < d + 2 && y + 18 > b)) continue;
+            taken.push([x, y, x + tw, y + 16]);
+            ctx.fillStyle = "rgb(0 0 0 / 0.72)";
+            ctx.fillRect(x, y, tw, 16);
+            ctx.fillStyle = "#fff";
+            ctx.fillText(wrap(ctx, text, tw - 8, 1)[0], x + 4, y + 8);
+            titleLabels++;
+          }
+        }
+        container.dataset.titleLabels = String(titleLabels);
       }
       // Highlights on top, at every zoom level: neighbours, then the selected film.
       const mark = (i: number, colour: string, width: number) => {

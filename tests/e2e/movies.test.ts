@@ -137,6 +137,11 @@ describe("movie recommender page", () => {
     const neighbour = map.titles[neighbourIndex];
     await page.locator(`[data-testid="movie-card"][data-title="${neighbour.replace(/"/g, '\\"')}"]`).waitFor();
     await waitForFlight(page, neighbour);
+    // Two zoom steps out from the cards, the best known films' titles are still labelled.
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await expect.poll(async () => (await mapState(page)).level).toBe("tiles");
+    await expect.poll(async () => Number(await page.getByTestId("movie-map").getAttribute("data-title-labels"))).toBeGreaterThan(3);
 
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "movies-1280.png"), fullPage: true });
     expect(errors).toEqual([]);
