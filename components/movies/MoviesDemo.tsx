@@ -91,7 +91,10 @@ export function MoviesDemo({ clusters }: { clusters: number }) {
     }
     if (asked.film) void select(asked.film, [], "replace");
     const onPop = () => {
+      // Back/Forward moves between films only: the entry's address may hold an older taste, so write the current one back.
       const film = parsePageQuery(window.location.search).film;
+      shown.current = film;
+      writeUrl("replace");
       if (film) void select(film, [], "none");
       else {
         ticket.current++;
@@ -102,7 +105,7 @@ export function MoviesDemo({ clusters }: { clusters: number }) {
     };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
-  }, [select]);
+  }, [select, writeUrl]);
 
   // Keep the taste lists in localStorage and in the address (shareable), once restored.
   useEffect(() => {
