@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { pageFriendlyZoomFilter } from "@/components/ui/zoom";
 import { select, zoom as d3zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from "d3";
 import { MAP_CELL_H, MAP_CELL_W, type MapResponse } from "@/lib/movies/core/api-schema";
 import { movieMap, movieThumbnails } from "./api";
@@ -11,6 +12,9 @@ const CH = MAP_CELL_H;
 /** Screen width of a cell from which posters are drawn one by one, and from which they become cards with text. */
 const TILE_FROM_PX = 5;
 const CARD_FROM_PX = 54;
+/** Title labels of the best known films from here: two zoom steps (x2 each) before the cards. */
+const TITLES_FROM_PX = CARD_FROM_PX / 4;
+const MAX_TITLE_LABELS = 60;
 const FLY_SCALE = 1.6;
 
 interface Catalogue extends MapResponse {
@@ -180,6 +184,7 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
       if (cellW < TILE_FROM_PX) {
         ctx.imageSmoothingEnabled = false;
         ctx.drawImage(overview, t.x, t.y, worldW * t.k, worldH * t.k);
+        container.dataset.titleLabels = "0";
       } else {
         const gx0 = Math.max(0, Math.floor(-t.x / cellW));
         const gx1 = Math.min(cat.cols - 1, Math.floor((w - t.x) / cellW));
@@ -244,6 +249,37 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
             }
           }
         }
+        // Before the cards (two zoom steps sooner): the best known visible films' titles as
+        // labels over their tiles, like the big towns on a map, never on top of one another.
+        let titleLabels = 0;
+        if (!cards && cellW >= TITLES_FROM_PX) {
+          const visible: number[] = [];
+          for (let gy = gy0; gy <= gy1; gy++)
+            for (let gx = gx0; gx <= gx1; gx++) {
+              const i = cat.cellIndex[gy * cat.cols + gx];
+              if (i >= 0) visible.push(i);
+            }
+          visible.sort((a, b) => a - b); // catalogue order = best known first
+          ctx.font = "600 11px system-ui, sans-serif";
+          ctx.textBaseline = "middle";
+          const taken: [number, number, number, number][] = [];
+          for (const i of visible) {
+            if (titleLabels >= MAX_TITLE_LABELS) break;
+            const text = cat.displayTitles[i] ?? cat.titles[i];
+            const tw = Math.min(160, ctx.measureText(text).width + 8);
+            const x = t.x + (cat.gridX[i] + 0.5) * cellW - tw / 2;
+            const y = t.y + (cat.gridY[i] + 0.5) * cellH - 8;
+            if (x < 0 || y < 0 || x + tw > w || y + 16 > h) continue;
+            if (taken.some(([a, b, c, d]) => x < c + 3 && x + tw + 3 > a && y < d + 2 && y + 18 > b)) continue;
+            taken.push([x, y, x + tw, y + 16]);
+            ctx.fillStyle = "rgb(0 0 0 / 0.72)";
+            ctx.fillRect(x, y, tw, 16);
+            ctx.fillStyle = "#fff";
+            ctx.fillText(wrap(ctx, text, tw - 8, 1)[0], x + 4, y + 8);
+            titleLabels++;
+          }
+        }
+        container.dataset.titleLabels = String(titleLabels);
       }
       // Highlights on top, at every zoom level: neighbours, then the selected film.
       const mark = (i: number, colour: string, width: number) => {
@@ -262,6 +298,27 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
         mark(sel, "#000", 5);
         mark(sel, "#fff", 3);
       }
+      // Region names at every zoom, biggest regions first, never on top of one another.
+      if (cat.regions) {
+        ctx.font = "600 12px system-ui, sans-serif";
+        ctx.textBaseline = "middle";
+        const taken: [number, number, number, number][] = [];
+        for (const r of [...cat.regions].sort((a, b) => b.films - a.films)) {
+          const tw = ctx.measureText(r.label).width + 10;
+          const x = t.x + (r.gx + 0.5) * cellW - tw / 2;
+          const y = t.y + (r.gy + 0.5) * cellH - 10;
+          if (x < 2 || y < 2 || x + tw > w - 44 || y + 20 > h - 2) continue;
+          if (taken.some(([a, b, c, d]) => x < c + 4 && x + tw + 4 > a && y < d + 2 && y + 22 > b)) continue;
+          taken.push([x, y, x + tw, y + 20]);
+          ctx.fillStyle = "rgb(15 23 42 / 0.8)";
+          ctx.fillRect(x, y, tw, 20);
+          ctx.fillStyle = cat.colours[r.cluster];
+          ctx.fillRect(x, y + 17, tw, 3);
+          ctx.fillStyle = "#fff";
+          ctx.fillText(r.label, x + 5, y + 9);
+        }
+        container.dataset.regionLabels = String(taken.length);
+      }
       const center = t.invert([w / 2, h / 2]);
       container.dataset.transform = `${t.x.toFixed(1)},${t.y.toFixed(1)},${t.k.toFixed(4)}`;
       container.dataset.centerCell = `${Math.floor(center[0] / CW)},${Math.floor(center[1] / CH)}`;
@@ -279,6 +336,8 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
     };
     const zoom = d3zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([fitScale() * 0.8 || 0.01, 4])
+      // A plain wheel scrolls the page past the map; it zooms with Ctrl/Cmd held, or once the map has focus (a click or Tab).
+      .filter((event: MouseEvent | WheelEvent | TouchEvent) => pageFriendlyZoomFilter(event) || (event.type === "wheel" && document.activeElement === canvas))
       .on("zoom", schedule);
     zoomRef.current = zoom;
     const sel = select(canvas);
@@ -393,7 +452,13 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
         data-cell-size={`${CW},${CH}`}
         data-film-count={count}
       >
-        <canvas ref={canvasRef} className="mv-canvas" aria-label="Map of all films as posters; drag to pan, scroll or pinch to zoom, click a poster to select it" role="img" />
+        <canvas
+          ref={canvasRef}
+          className="mv-canvas"
+          tabIndex={0}
+          aria-label="Map of all films as posters; drag to pan, pinch or Ctrl+scroll to zoom (or scroll once the map has focus), click a poster to select it"
+          role="img"
+        />
         {!cat && !error && <p className="mv-map-status">Loading the map of the catalogue…</p>}
         {error && <p className="mv-map-status error-box">{error}</p>}
         <div className="mv-map-buttons">
@@ -411,6 +476,21 @@ export function PosterMap({ selected, neighbours, onSelect, showPosters = false 
       <p className="mv-map-hover" ref={hoverRef}>
         {"\u00a0"}
       </p>
+      {cat?.regions && (
+        <details className="mv-legend" data-testid="map-legend">
+          <summary>Colour key: {cat.regions.length} regions, named by their most typical genre and decade</summary>
+          <ul>
+            {[...cat.regions]
+              .sort((a, b) => b.films - a.films)
+              .map((r) => (
+                <li key={r.cluster}>
+                  <span className="mv-swatch" style={{ background: cat.colours[r.cluster] }} aria-hidden="true" />
+                  {r.label} <small>({r.films.toLocaleString("en")})</small>
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

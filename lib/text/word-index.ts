@@ -74,9 +74,12 @@ export class WordIndex<T> {
 
   /** How names and queries are folded into words (foldText unless the catalogue needs more, e.g. "II" = "2"). */
   private readonly fold: (text: string) => string;
+  /** Tolerate typos when the words as typed find too little (see `typoMatches`). */
+  private readonly typos: boolean;
 
-  constructor(entries: Iterable<WordIndexEntry<T>>, options: { fold?: (text: string) => string } = {}) {
+  constructor(entries: Iterable<WordIndexEntry<T>>, options: { fold?: (text: string) => string; typos?: boolean } = {}) {
     const fold = (this.fold = options.fold ?? foldText);
+    this.typos = options.typos ?? false;
     const list = [...entries].sort((a, b) => b.popularity - a.popularity);
     const byWord = new Map<string, number[]>();
     list.forEach((e, i) => {
@@ -152,6 +155,73 @@ export class WordIndex<T> {
       // Candidates come best known first: once tiers 0 and 1 fill the answer, no later one can enter it.
       if (tiers[0].length + tiers[1].length >= limit) break;
     }
-    return tiers.flat().slice(0, limit);
+    const found = tiers.flat().slice(0, limit);
+    if (!this.typos || found.length >= limit) return found;
+    return [...found, ...this.typoMatches(words, new Set(found), limit - found.length)];
   }
+
+  /**
+   * Up to `limit` more entries, found with typos: a query word of 4+ letters also matches
+   * vocabulary words within edit distance 1 (2 for 8+ letters); every query word must still
+   * match (as a prefix, or with its typos). Fewest misspelt words first, then best known.
+   */
+  private typoMatches(words: string[], skip: ReadonlySet<T>, limit: number): T[] {
+    const exact = words.map((w) => this.entriesWithPrefix(w));
+    const loose = words.map((w, i) => {
+      const budget = typoBudget(w);
+      if (!budget) return exact[i];
+      const near: Int32Array[] = [exact[i]];
+      for (let v = 0; v < this.vocabulary.length; v++) {
+        const word = this.vocabulary[v];
+        if (Math.abs(word.length - w.length) <= budget && withinEditDistance(w, word, budget)) near.push(this.postings[v]);
+      }
+      return union(near);
+    });
+    if (loose.every((set, i) => set === exact[i])) return [];
+    const candidates = [...loose].sort((a, b) => a.length - b.length).reduce((a, b) => (a.length ? intersect(a, b) : a));
+    const byMisspelt: T[][] = words.map(() => []);
+    for (const i of candidates) {
+      const item = this.entries[i].item;
+      if (skip.has(item)) continue;
+      const misspelt = exact.reduce((n, set) => n + (contains(set, i) ? 0 : 1), 0);
+      if (misspelt > 0 && byMisspelt[misspelt - 1].length < limit) byMisspelt[misspelt - 1].push(item);
+      if (byMisspelt[0].length >= limit) break;
+    }
+    return byMisspelt.flat().slice(0, limit);
+  }
+}
+
+/** How many typos a query word may carry: none under 4 letters, 1 from 4, 2 from 8. */
+export function typoBudget(word: string): number {
+  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+/** Sorted ascending: does it hold `value`? */
+function contains(sorted: Int32Array, value: number): boolean {
+  let lo = 0,
+    hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === value;
+}
+
+/** Levenshtein distance of a and b is at most `max` (one row at a time, stopping once every cell of a row is over). */
+export function withinEditDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(cost);
+      if (cost < best) best = cost;
+    }
+    if (best > max) return false;
+    previous = row;
+  }
+  return previous[b.length] <= max;
 }

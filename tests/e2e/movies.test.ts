@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { mapResponseSchema, searchResponseSchema, similarResponseSchema, tasteResponseSchema, type MapResponse } from "@/lib/movies/core/api-schema";
 import { loadMovieSeedData } from "@/lib/movies/server/seed-data";
 import { newPageCollectingErrors, useChromium, type CheckedPage } from "./chromium";
+import { coveredControls } from "./clickable";
 
 const baseURL = inject("baseURL");
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
@@ -23,9 +24,9 @@ beforeAll(async () => {
   map = mapResponseSchema.parse(await (await fetch(`${baseURL}/api/movies/map`)).json());
 });
 
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<CheckedPage> {
+async function openPage(viewport = { width: 1280, height: 900 }, query = ""): Promise<CheckedPage> {
   const checked = await newPageCollectingErrors(browser(), viewport);
-  await checked.page.goto(`${baseURL}/movies`);
+  await checked.page.goto(`${baseURL}/movies${query}`);
   await checked.page.locator('[data-testid="movie-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
   return checked;
 }
@@ -94,6 +95,9 @@ describe("movie recommender page", () => {
     const { page, errors } = await openPage();
     const before = await mapState(page);
     expect(before.level).toBe("overview");
+    // Zoomed out, the map names its regions and has a colour key.
+    expect(Number(await page.getByTestId("movie-map").getAttribute("data-region-labels"))).toBeGreaterThan(3);
+    await expect(page.getByTestId("map-legend").locator("li").count()).resolves.toBe(map.clusters);
     await page.getByTestId("movie-search").fill("harry pot");
     const suggestions = page.getByTestId("movie-suggestions").locator("li");
     await suggestions.first().waitFor();
@@ -133,6 +137,11 @@ describe("movie recommender page", () => {
     const neighbour = map.titles[neighbourIndex];
     await page.locator(`[data-testid="movie-card"][data-title="${neighbour.replace(/"/g, '\\"')}"]`).waitFor();
     await waitForFlight(page, neighbour);
+    // Two zoom steps out from the cards, the best known films' titles are still labelled.
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await expect.poll(async () => (await mapState(page)).level).toBe("tiles");
+    await expect.poll(async () => Number(await page.getByTestId("movie-map").getAttribute("data-title-labels"))).toBeGreaterThan(3);
 
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "movies-1280.png"), fullPage: true });
     expect(errors).toEqual([]);
@@ -176,7 +185,7 @@ describe("movie recommender page", () => {
     const response = await taste;
     expect(response.status()).toBe(200);
     const ranking = tasteResponseSchema.parse(await response.json());
-    expect(ranking.training).toMatchObject({ liked: 3, disliked: 2, randomNegatives: 0 });
+    expect(ranking.training).toMatchObject({ liked: 3, disliked: 2, randomNegatives: 100 });
     // The page shows that ranking, liked and disliked films left out.
     const shown = async (testId: string) => page.getByTestId(testId).locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-title")!));
     const bestTitles = ranking.best.map((f) => f.title);
@@ -266,6 +275,94 @@ describe("movie recommender page", () => {
     });
     await expect(drawn.count()).resolves.toBe(0);
     expect(requested).toContain(good.thumbnail);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("movie page state, search and layout after likes (#9)", () => {
+  it("opens ?film=, pushes a history entry per film, keeps likes on reload and in the address, tolerates typos, and nothing covers anything", async () => {
+    const { page, errors } = await openPage({ width: 1366, height: 900 }, "?film=Alien_(film)");
+    const card = (title: string) => page.locator(`[data-testid="movie-card"][data-title="${title}"]`);
+    await card("Alien (film)").waitFor();
+    await waitForFlight(page, "Alien (film)");
+    // A plain wheel over the map scrolls the page and leaves the map alone; Ctrl+wheel zooms it.
+    const box = (await page.locator(".mv-canvas").boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await mapState(page);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect((await mapState(page)).k).toBe(before.k);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box2 = (await page.locator(".mv-canvas").boundingBox())!;
+    await page.mouse.move(box2.x + box2.width / 2, box2.y + box2.height / 2);
+    await page.keyboard.down("Control");
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up("Control");
+    await expect.poll(async () => (await mapState(page)).k).toBeGreaterThan(before.k);
+    await page.getByTestId("like").click();
+    // A typo ("runer") still finds the film; picking it adds a history entry.
+    await pickFilm(page, "blade runer", "Blade Runner");
+    expect(new URL(page.url()).searchParams.get("film")).toBe("Blade_Runner");
+    // Each similar film says why it is near: the links both films have.
+    const why = await page.getByTestId("similar-why").allInnerTexts();
+    expect(why.length).toBeGreaterThan(5);
+    expect(why.every((w) => w.trim().length > 0)).toBe(true);
+    await page.getByTestId("like").click();
+    await pickFilm(page, "titanik 1997", "Titanic (1997 film)");
+    const taste = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/movies/taste" && r.request().postDataJSON()?.disliked?.length === 1);
+    await page.getByTestId("dislike").click();
+    // One dislike of Titanic leaves the picks for two sci-fi likes science fiction.
+    const ranking = tasteResponseSchema.parse(await (await taste).json());
+    const facts = filmFacts();
+    const scifi = ranking.best.filter((f) => facts.genres(f.title).includes("Science fiction film"));
+    expect(scifi.length, JSON.stringify(ranking.best.map((f) => f.title))).toBeGreaterThanOrEqual(7);
+    await page.getByTestId("taste-worst").locator("li").first().waitFor({ timeout: 20_000 });
+    const params = () => new URL(page.url()).searchParams;
+    await expect.poll(() => params().getAll("like")).toEqual(["Alien_(film)", "Blade_Runner"]);
+    expect(params().getAll("dislike")).toEqual(["Titanic_(1997_film)"]);
+
+    // With likes, dislikes and both taste lists on screen, at both widths, every control can be clicked.
+    expect(await coveredControls(page)).toEqual([]);
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "movies-taste-1366.png"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await coveredControls(page)).toEqual([]);
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, "movies-taste-390.png"), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // Back: the previous film; Forward again.
+    await page.goBack();
+    await card("Blade Runner").waitFor();
+    await page.goBack();
+    await card("Alien (film)").waitFor();
+    await page.goForward();
+    await card("Blade Runner").waitFor();
+
+    // Reload: film and taste survive; so they do from localStorage alone at a bare /movies.
+    const chips = (testId: string) => page.getByTestId(testId).locator("button.mv-remove").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    await page.reload();
+    await card("Blade Runner").waitFor();
+    await expect.poll(() => chips("liked-list")).toEqual(["Remove Alien", "Remove Blade Runner"]);
+    await expect(chips("disliked-list")).resolves.toEqual(["Remove Titanic"]);
+    await page.goto(`${baseURL}/movies`);
+    await expect.poll(() => chips("liked-list")).toEqual(["Remove Alien", "Remove Blade Runner"]);
+
+    // A search that finds nothing clears the last pick's other matches.
+    await pickFilm(page, "star wars", "Star Wars (film)");
+    await page.getByTestId("movie-others").waitFor();
+    await page.getByTestId("movie-search").fill("qqxqzz vvkwj");
+    await page.getByText(/No film title has the words/).waitFor();
+    await expect(page.getByTestId("movie-others").count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a shared link's taste at phone width, and its controls are all reachable", async () => {
+    const { page, errors } = await openPage({ width: 390, height: 844 }, "?film=The_Terminator&like=Alien_(film)&like=The_Terminator&dislike=Titanic_(1997_film)");
+    await page.locator('[data-testid="movie-card"][data-title="The Terminator"]').waitFor();
+    await page.getByTestId("taste-best").locator("li").first().waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId("like").getAttribute("aria-pressed")).resolves.toBe("true");
+    expect(await coveredControls(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

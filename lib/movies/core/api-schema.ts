@@ -51,7 +51,11 @@ export const filmDetailSchema = filmRefSchema.extend({
 });
 export type FilmDetail = z.infer<typeof filmDetailSchema>;
 
-export const scoredFilmSchema = filmRefSchema.extend({ score: z.number() });
+export const sharedLinkSchema = z.object({ name: z.string(), kind: z.string() });
+export type SharedLink = z.infer<typeof sharedLinkSchema>;
+
+/** `shared`: for "most similar", the links both films have, most telling first (why they are near). */
+export const scoredFilmSchema = filmRefSchema.extend({ score: z.number(), shared: z.array(sharedLinkSchema).optional() });
 export type ScoredFilm = z.infer<typeof scoredFilmSchema>;
 
 export const searchResponseSchema = z.object({ query: z.string(), results: z.array(filmRefSchema) });
@@ -81,6 +85,8 @@ export const mapResponseSchema = z.object({
   gridX: z.array(z.number().int()),
   gridY: z.array(z.number().int()),
   cluster: z.array(z.number().int()),
+  /** Per colour cluster: its name (dominant genre and decade) and median cell (lib/movies/core/regions). */
+  regions: z.array(z.object({ cluster: z.number().int(), label: z.string(), gx: z.number(), gy: z.number(), films: z.number().int() })).optional(),
 });
 export type MapResponse = z.infer<typeof mapResponseSchema>;
 

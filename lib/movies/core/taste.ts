@@ -36,16 +36,23 @@ export function tasteExamples(
   liked: readonly ArrayLike<number>[],
   disliked: readonly ArrayLike<number>[],
   weakNegatives: readonly ArrayLike<number>[] = [],
+  /** With both dislikes and weak negatives: the dislikes' share of the negative class (default: by count, a weak one at WEAK_NEGATIVE_WEIGHT). */
+  dislikeShare?: number,
 ): TasteExample[] {
   if (liked.length === 0) throw new Error("at least one liked film is needed");
   const negativeMass = disliked.length + WEAK_NEGATIVE_WEIGHT * weakNegatives.length;
   if (negativeMass === 0) throw new Error("need disliked films or random negatives");
   const positiveWeight = 1 / liked.length;
-  const negativeScale = 1 / negativeMass;
+  let dislikeWeight = 1 / negativeMass;
+  let weakWeight = WEAK_NEGATIVE_WEIGHT / negativeMass;
+  if (dislikeShare !== undefined && disliked.length && weakNegatives.length) {
+    dislikeWeight = dislikeShare / disliked.length;
+    weakWeight = (1 - dislikeShare) / weakNegatives.length;
+  }
   return [
     ...liked.map((vector) => ({ vector, label: 1 as const, weight: positiveWeight })),
-    ...disliked.map((vector) => ({ vector, label: 0 as const, weight: negativeScale })),
-    ...weakNegatives.map((vector) => ({ vector, label: 0 as const, weight: WEAK_NEGATIVE_WEIGHT * negativeScale })),
+    ...disliked.map((vector) => ({ vector, label: 0 as const, weight: dislikeWeight })),
+    ...weakNegatives.map((vector) => ({ vector, label: 0 as const, weight: weakWeight })),
   ];
 }
 
@@ -56,6 +63,76 @@ export function trainTaste(examples: readonly TasteExample[], options: TrainTast
     examples.map((e) => e.label),
     { sampleWeights: examples.map((e) => e.weight), l2: options.l2 ?? 0.01 },
   );
+}
+
+/**
+ * How "your taste" is learned. The original trains on likes vs dislikes alone once anything
+ * is disliked, so one dislike decides the whole direction (three sci-fi likes and Titanic
+ * gave "not Titanic": The Green Hornet, Tokyo Drift). Robust: the random catalogue films
+ * stay in as weak negatives even with dislikes (the classifier still learns "liked vs the
+ * catalogue"; dislikes only push further), and the learned direction is blended with the
+ * direction of the liked films' mean (a prior towards their neighbourhood).
+ */
+export interface TasteSettings {
+  /** L2 penalty on the weights. */
+  l2: number;
+  /** Keep the random weak negatives when there are real dislikes. */
+  weakWithDislikes: boolean;
+  /** Share of the liked films' mean direction in the final direction (0 = the classifier alone). */
+  prior: number;
+  /** With dislikes and random negatives, the dislikes' share of the negative class (undefined: by count). */
+  dislikeShare?: number;
+}
+
+export const ORIGINAL_TASTE: TasteSettings = { l2: 0.01, weakWithDislikes: false, prior: 0 };
+/** Chosen with bench/movies-taste.ts on the DEV groups (overlap@10 with one random dislike added, and group hits). */
+export const ROBUST_TASTE: TasteSettings = { l2: 0.01, weakWithDislikes: true, prior: 0.5, dislikeShare: 0.5 };
+
+/**
+ * The taste model: a classifier whose weight vector is turned towards the liked films' mean
+ * by `settings.prior` (towardsLiked). The route ranks the best picks by it and the worst by
+ * the classifier alone (a prior towards the likes says nothing about what you dislike).
+ */
+export function learnTaste(
+  liked: readonly ArrayLike<number>[],
+  disliked: readonly ArrayLike<number>[],
+  weakNegatives: readonly ArrayLike<number>[],
+  settings: TasteSettings = ROBUST_TASTE,
+): TasteModel {
+  return towardsLiked(tasteClassifier(liked, disliked, weakNegatives, settings), liked, settings.prior);
+}
+
+/** The logistic classifier of `settings`, without the prior. */
+export function tasteClassifier(
+  liked: readonly ArrayLike<number>[],
+  disliked: readonly ArrayLike<number>[],
+  weakNegatives: readonly ArrayLike<number>[],
+  settings: TasteSettings = ROBUST_TASTE,
+): TasteModel {
+  const weak = disliked.length && !settings.weakWithDislikes ? [] : weakNegatives;
+  return trainTaste(tasteExamples(liked, disliked, weak, settings.dislikeShare), { l2: settings.l2 });
+}
+
+/**
+ * The model's weight vector turned towards the liked films' mean direction by `prior` (same
+ * length, so P(liked) stays on the classifier's scale). The mean uses unit vectors so no
+ * film outweighs another.
+ */
+export function towardsLiked(model: TasteModel, liked: readonly ArrayLike<number>[], prior: number): TasteModel {
+  const norm = weightNorm(model);
+  if (prior <= 0 || !(norm > 1e-9)) return model;
+  const dims = model.weights.length;
+  const mean = new Float64Array(dims);
+  for (const v of liked) {
+    let n = 0;
+    for (let d = 0; d < dims; d++) n += v[d] * v[d];
+    n = Math.sqrt(n) || 1;
+    for (let d = 0; d < dims; d++) mean[d] += v[d] / n;
+  }
+  const meanNorm = Math.hypot(...mean) || 1;
+  const blended = Array.from(model.weights, (w, d) => (1 - prior) * (w / norm) + prior * (mean[d] / meanNorm));
+  const blendedNorm = Math.hypot(...blended) || 1;
+  return { ...model, weights: blended.map((w) => (w / blendedNorm) * norm) };
 }
 
 /** P(liked) for a vector. */

@@ -3,10 +3,11 @@
 
 import "server-only";
 import type { SeedStep } from "@/lib/db/seed";
-import { loadMovieSeedData, MOVIE_SEED_FILES } from "./seed-data";
+import { loadMovieSeedData, MOVIE_LINK_FILES, MOVIE_SEED_FILES } from "./seed-data";
 import { storeMovieData } from "./store";
 
-export const MOVIE_DATA_FILES = Object.values(MOVIE_SEED_FILES);
+// The link files are not stored, but "most similar" reads them per seed: a change re-seeds and so refreshes that cache.
+export const MOVIE_DATA_FILES = [...Object.values(MOVIE_SEED_FILES), ...Object.values(MOVIE_LINK_FILES)];
 
 export const moviesSeedStep: SeedStep = {
   name: "movies",

@@ -14,8 +14,10 @@ import { decodeEmbedding, EMBEDDING_AS_BASE64 } from "@/lib/vector-search/store"
 import type { FilmDetail, FilmRef, MapResponse, ScoredFilm, TasteResponse } from "../core/api-schema";
 import { SEARCH_RESULTS } from "../core/api-schema";
 import type { MovieData } from "../core/format";
-import { probabilityFromCosine, RANDOM_NEGATIVES, sampleIndices, seedFromStrings, tasteExamples, trainTaste, weightNorm } from "../core/taste";
+import { probabilityFromCosine, RANDOM_NEGATIVES, ROBUST_TASTE, sampleIndices, seedFromStrings, tasteClassifier, towardsLiked, weightNorm } from "../core/taste";
 import { movieSearchKey, titleKey } from "../core/text";
+import { linkNeighbours } from "./link-similarity";
+import { mapRegions } from "../core/regions";
 
 export const MOVIES_COLLECTION = "movies";
 
@@ -101,12 +103,12 @@ const filmIndex = perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>>
     secondary: r.year === null ? undefined : String(r.year),
     popularity: Number(r.popularity),
   }));
-  return new WordIndex(entries, { fold: movieSearchKey });
+  return new WordIndex(entries, { fold: movieSearchKey, typos: true });
 });
 
-/** Loads the film search index now (at server start) rather than on the first search. */
+/** Loads the film search index and catalogue now (at server start) rather than on the first request. */
 export async function warmFilmSearch(db: SqlDb): Promise<void> {
-  await filmIndex(db);
+  await Promise.all([filmIndex(db), filmCatalogue(db)]);
 }
 
 /**
@@ -157,15 +159,47 @@ async function unknownTitle(db: SqlDb, title: string): Promise<never> {
   });
 }
 
-/** The film and its k most similar films (cosine of film vectors, via the shared vector search). */
+/** Most similar lists kept per seed: a film's neighbours never change until the next seed. */
+const SIMILAR_CACHE_SIZE = 5000;
+
+/**
+ * Every film's details by title, and the answers already computed, once per seed: a similar
+ * request is then map lookups (no database round trip on the embedded, single-threaded
+ * database, where every query waits for the one before).
+ */
+const filmCatalogue = perSeedCache("movies", async (db) => {
+  const rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie ORDER BY popularity DESC, position`);
+  const byTitle = new Map<string, FilmDetail>();
+  const byLowerTitle = new Map<string, FilmDetail>();
+  for (const row of rows) {
+    const film = toDetail(row);
+    byTitle.set(film.title, film);
+    if (!byLowerTitle.has(film.title.toLowerCase())) byLowerTitle.set(film.title.toLowerCase(), film);
+  }
+  return { byTitle, byLowerTitle, similar: new Map<string, ScoredFilm[]>() };
+});
+
+/** The film and its k most similar films (shared links blended with the film vectors' cosine), from the per-seed catalogue. */
 export async function similarMovies(db: SqlDb, title: string, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
-  const movie = (await movieByTitle(db, title)) ?? (await unknownTitle(db, title));
-  const hits = await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k });
-  const films = new Map((await moviesByTitles(db, hits.map((h) => h.key))).map((f) => [f.title, f]));
-  const similar = hits.flatMap((h) => {
-    const f = films.get(h.key);
-    return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score }] : [];
-  });
+  const catalogue = await filmCatalogue(db);
+  const movie = catalogue.byTitle.get(title) ?? catalogue.byLowerTitle.get(title.toLowerCase()) ?? (await unknownTitle(db, title));
+  const key = `${k}\n${movie.title}`;
+  let similar = catalogue.similar.get(key);
+  if (!similar) {
+    // Shared links (kind x IDF) blended with the embedding (./link-similarity); the plain
+    // embedding neighbours fill up for a film with too few link-sharing films.
+    const byLinks = (await linkNeighbours(db, movie.title, k)) ?? [];
+    const hits = byLinks.length < k ? await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k: k + byLinks.length }) : [];
+    const taken = new Set(byLinks.map((h) => h.title));
+    const all = [...byLinks, ...hits.filter((h) => !taken.has(h.key)).map((h) => ({ title: h.key, score: h.score, shared: [] }))].slice(0, k);
+    similar = all.flatMap((h) => {
+      const f = catalogue.byTitle.get(h.title);
+      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score, shared: h.shared }] : [];
+    });
+    // Oldest first out (a Map iterates in insertion order).
+    if (catalogue.similar.size >= SIMILAR_CACHE_SIZE) catalogue.similar.delete(catalogue.similar.keys().next().value!);
+    catalogue.similar.set(key, similar);
+  }
   return { movie, similar };
 }
 
@@ -181,8 +215,9 @@ export async function movieVectors(db: SqlDb, titles: readonly string[]): Promis
 
 /**
  * "Your taste": logistic regression on the liked (1) and disliked (0) films' vectors, with
- * RANDOM_NEGATIVES random catalogue films as weak negatives when nothing is disliked; the
- * catalogue (input films excluded) ranked by P(liked), best and worst k.
+ * RANDOM_NEGATIVES random catalogue films as weak negatives (kept with dislikes too, and
+ * turned towards the liked films' mean: ROBUST_TASTE, see core/taste); the catalogue
+ * (input films excluded) ranked by P(liked), best and worst k.
  */
 export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked: readonly string[], k: number): Promise<TasteResponse> {
   const likedSet = [...new Set(liked)];
@@ -195,7 +230,7 @@ export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked
     throw invalidInput("unknown_titles", `Unknown film title${unknown.length > 1 ? "s" : ""}: ${unknown.map((t) => `"${t}"`).join(", ")}.`, { titles: unknown });
   }
   let weak: Float32Array[] = [];
-  if (!dislikedSet.length) {
+  {
     const [{ count }] = await db.sql.query<{ count: number | string }>(`SELECT count(*)::int AS count FROM movie`);
     const positions = sampleIndices(Number(count), RANDOM_NEGATIVES + likedSet.length, seedFromStrings([...likedSet].sort()));
     const sampled = await db.sql.query<{ key: string; embedding: string }>(
@@ -206,28 +241,26 @@ export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked
     );
     weak = sampled.filter((r) => !likedSet.includes(r.key)).slice(0, RANDOM_NEGATIVES).map((r) => decodeEmbedding(r.embedding));
   }
-  const examples = tasteExamples(
-    likedSet.map((t) => vectors.get(t)!),
-    dislikedSet.map((t) => vectors.get(t)!),
-    weak,
-  );
-  const model = trainTaste(examples);
+  const likedVectors = likedSet.map((t) => vectors.get(t)!);
+  const classifier = tasteClassifier(likedVectors, dislikedSet.map((t) => vectors.get(t)!), weak, ROBUST_TASTE);
+  // Best picks: the classifier turned towards the liked films (robust to one dislike); worst: the classifier alone.
+  const model = towardsLiked(classifier, likedVectors, ROBUST_TASTE.prior);
   const training = { liked: likedSet.length, disliked: dislikedSet.length, randomNegatives: weak.length };
   const norm = weightNorm(model);
   if (!(norm > 1e-9)) return { best: [], worst: [], training };
-  const w = Array.from(model.weights, (x) => x / norm);
+  const direction = (m: typeof model) => Array.from(m.weights, (x) => x / norm);
   const excludeKeys = [...likedSet, ...dislikedSet];
   const [bestHits, worstHits] = await Promise.all([
-    nearest(db, MOVIES_COLLECTION, w, { k, excludeKeys }),
-    nearest(db, MOVIES_COLLECTION, w.map((x) => -x), { k, excludeKeys }),
+    nearest(db, MOVIES_COLLECTION, direction(model), { k, excludeKeys }),
+    nearest(db, MOVIES_COLLECTION, direction(classifier).map((x) => -x), { k, excludeKeys }),
   ]);
   const films = new Map((await moviesByTitles(db, [...bestHits, ...worstHits].map((h) => h.key))).map((f) => [f.title, f]));
-  const scored = (hits: { key: string; score: number }[], sign: 1 | -1): ScoredFilm[] =>
+  const scored = (hits: { key: string; score: number }[], sign: 1 | -1, by: typeof model): ScoredFilm[] =>
     hits.flatMap((h) => {
       const f = films.get(h.key);
-      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: probabilityFromCosine(model, sign * h.score) }] : [];
+      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: probabilityFromCosine(by, sign * h.score) }] : [];
     });
-  return { best: scored(bestHits, 1), worst: scored(worstHits, -1), training };
+  return { best: scored(bestHits, 1, model), worst: scored(worstHits, -1, classifier), training };
 }
 
 // ---------------------------------------------------------------- map
@@ -241,7 +274,7 @@ export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string 
   const [stats] = await db.sql.query<{ n: number; mx: number | null; my: number | null; mc: number | null }>(
     `SELECT count(*)::int AS n, max(grid_x) AS mx, max(grid_y) AS my, max(cluster) AS mc FROM movie`,
   );
-  const films = await db.sql.query<MovieRow>(`SELECT title, display_title, year, grid_x, grid_y, cluster FROM movie ORDER BY position`);
+  const films = await db.sql.query<MovieRow>(`SELECT title, display_title, year, genres, grid_x, grid_y, cluster FROM movie ORDER BY position`);
   const version = crypto
     .createHash("sha256")
     .update(hash ?? `unseeded:${films.map((f) => f.title).join("\n")}`)
@@ -258,6 +291,7 @@ export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string 
     gridX: films.map((f) => Number(f.grid_x)),
     gridY: films.map((f) => Number(f.grid_y)),
     cluster: films.map((f) => Number(f.cluster)),
+    regions: mapRegions(films.map((f) => ({ genres: f.genres ?? [], year: f.year === null ? null : Number(f.year), cluster: Number(f.cluster), gx: Number(f.grid_x), gy: Number(f.grid_y) }))),
   };
   const result = { hash: hash ?? "", body: JSON.stringify(map), etag: `"movies-map-${version}"` };
   if (hash) mapCache = result;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { createRng } from "@/lib/ml/rng";
 import {
+  learnTaste,
+  ORIGINAL_TASTE,
+  ROBUST_TASTE,
+  type TasteSettings,
   probabilityFromCosine,
   rankCatalogue,
   sampleIndices,
@@ -97,5 +102,42 @@ describe("sampleIndices", () => {
     expect(sampleIndices(1000, 100, 43)).not.toEqual(a);
     expect(sampleIndices(5, 10, 1, new Set([0]))).toHaveLength(4);
     expect(seedFromStrings(["x"])).not.toBe(seedFromStrings(["y"]));
+  });
+});
+
+describe("learnTaste: one dislike does not decide the taste (#9)", () => {
+  const dims = 12;
+  const rng = createRng(5);
+  const unitVec = (v: number[]) => {
+    const n = Math.hypot(...v);
+    return v.map((x) => x / n);
+  };
+  const around = (axis: number, noise: number) => unitVec(Array.from({ length: dims }, (_, d) => (d === axis ? 1 : 0) + noise * rng.gaussian()));
+  const liked = [around(0, 0.3), around(0, 0.3), around(0, 0.3)];
+  const weak = Array.from({ length: 100 }, () => unitVec(Array.from({ length: dims }, () => rng.gaussian())));
+  const disliked = [around(1, 0.3)];
+  const direction = (settings: TasteSettings, dis: number[][]) => {
+    const m = learnTaste(liked, dis, weak, settings);
+    return unitVec(m.weights);
+  };
+  const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+  const likedAxis = unitVec(Array.from({ length: dims }, (_, d) => (d === 0 ? 1 : 0)));
+
+  it("keeps the direction near the liked films when one film is disliked, and still moves away from it", () => {
+    const original = direction(ORIGINAL_TASTE, disliked);
+    const robust = direction(ROBUST_TASTE, disliked);
+    const robustLikesOnly = direction(ROBUST_TASTE, []);
+    expect(cos(robust, likedAxis)).toBeGreaterThan(cos(original, likedAxis));
+    expect(cos(robust, likedAxis)).toBeGreaterThan(0.8);
+    expect(cos(robust, robustLikesOnly)).toBeGreaterThan(0.9);
+    // The dislike still counts: the direction turns away from the disliked film.
+    expect(cos(robust, disliked[0])).toBeLessThan(cos(robustLikesOnly, disliked[0]));
+  });
+
+  it("keeps the classifier's weight length, so P(liked) stays on its scale", () => {
+    const plain = learnTaste(liked, disliked, weak, { ...ROBUST_TASTE, prior: 0 });
+    const blended = learnTaste(liked, disliked, weak, ROBUST_TASTE);
+    expect(Math.hypot(...blended.weights)).toBeCloseTo(Math.hypot(...plain.weights), 6);
+    expect(blended.bias).toBe(plain.bias);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "@/lib/ml/rng";
 import { foldText } from "@/lib/text/fold";
-import { WordIndex } from "@/lib/text/word-index";
+import { typoBudget, WordIndex, withinEditDistance } from "@/lib/text/word-index";
 
 describe("foldText", () => {
   it("folds case, accents, ampersands and punctuation", () => {
@@ -71,5 +71,52 @@ describe("WordIndex against a plain scan", () => {
       const limit = 1 + rng.int(12);
       expect(index.search(q, limit).map((s) => s.id), `"${q}" limit ${limit}`).toEqual(scan(q, limit));
     }
+  });
+});
+
+describe("WordIndex with typos", () => {
+  const films = [
+    { title: "The Godfather", pop: 100 },
+    { title: "The Godfather Part II", pop: 90 },
+    { title: "Goodfellas", pop: 80 },
+    { title: "Casablanca", pop: 70 },
+    { title: "Terminator 2: Judgment Day", pop: 60 },
+    { title: "Cat", pop: 5 },
+  ];
+  const strict = new WordIndex(films.map((f) => ({ item: f.title, primary: f.title, popularity: f.pop })));
+  const loose = new WordIndex(
+    films.map((f) => ({ item: f.title, primary: f.title, popularity: f.pop })),
+    { typos: true },
+  );
+
+  it("finds a title with one typo in a word of 4+ letters, two in a word of 8+; exact matches first", () => {
+    expect(strict.search("casablanka", 5)).toEqual([]);
+    expect(loose.search("casablanka", 5)).toEqual(["Casablanca"]);
+    expect(loose.search("godfahter", 5)).toEqual(["The Godfather", "The Godfather Part II"]);
+    expect(loose.search("terminater judgement", 5)).toEqual(["Terminator 2: Judgment Day"]);
+    // "godfather" matches as typed; the typo tier adds nothing unrelated ahead of it.
+    expect(loose.search("godfather", 5).slice(0, 2)).toEqual(["The Godfather", "The Godfather Part II"]);
+  });
+
+  it("does not stretch short words, nor words beyond their budget", () => {
+    expect(loose.search("cut", 5)).toEqual([]);
+    expect(loose.search("casabxxxca", 5)).toEqual([]);
+    expect(loose.search("godfather xyzzy", 5)).toEqual([]);
+  });
+
+  it("keeps the strict index (radio's) exactly as it was", () => {
+    expect(strict.search("godfahter", 5)).toEqual([]);
+  });
+});
+
+describe("withinEditDistance", () => {
+  it("counts insertions, deletions and substitutions", () => {
+    expect(withinEditDistance("kitten", "sitting", 3)).toBe(true);
+    expect(withinEditDistance("kitten", "sitting", 2)).toBe(false);
+    expect(withinEditDistance("amelie", "amelie", 0)).toBe(true);
+    expect(withinEditDistance("parasite", "parasites", 1)).toBe(true);
+    expect(typoBudget("cat")).toBe(0);
+    expect(typoBudget("star")).toBe(1);
+    expect(typoBudget("godfather")).toBe(2);
   });
 });
