@@ -71,6 +71,8 @@ const vector = Array.from({ length: EMBEDDING_DIM }, (_, i) => Math.sin(i + 1) *
 const EXAMPLES: Record<string, Example> = {
   "/api/[...path]": { path: "/api/no-such-route", method: "GET", status: 404 },
   "/api/health": { method: "GET", status: 200 },
+  "/api/draw/sample": { method: "POST", json: { model: "icons8", count: 2, temperature: 0.8, seed: 1 }, jsonLimit: 4096, status: 200 },
+  "/api/draw/stela": { method: "POST", json: { count: 2, temperature: 0.8, seed: 1 }, jsonLimit: 4096, status: 200 },
   "/api/image-search/photos": {
     method: "GET",
     query: { split: "index", label: "Leopards", cursor: "Leopards/image_0001", limit: "5" },

@@ -127,3 +127,15 @@ export function unpackBitmaps(p: PackedBitmaps): Bitmap[] {
   for (let i = 0; i < p.count; i++) out.push(unpackBits(all.subarray(i * per, (i + 1) * per), p.size));
   return out;
 }
+
+/** Black ink on white RGB, each bitmap pixel a `scale` x `scale` block (nearest neighbour), for the classifier. */
+export function bitmapToRgb(b: Bitmap, scale: number): { width: number; height: number; data: Uint8Array; channels: 3 } {
+  const side = b.size * scale;
+  const data = new Uint8Array(side * side * 3).fill(255);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      if (b.pixels[Math.floor(y / scale) * b.size + Math.floor(x / scale)]) data.fill(0, (y * side + x) * 3, (y * side + x) * 3 + 3);
+    }
+  }
+  return { width: side, height: side, data, channels: 3 };
+}

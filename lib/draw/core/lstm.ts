@@ -55,11 +55,12 @@ export function trainingLinear(): { linear: Linear; dispose(): void } {
       transposed.set(kernel, kt);
     }
     const wt = kt;
-    const f = tf.customGrad((a, b, save) => {
-      save([a as tf.Tensor2D]);
+    const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+      save([a]);
       return {
-        value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
-        gradFunc: (dy, saved) => [tf.matMul(dy as tf.Tensor2D, wt), tf.matMul(tf.transpose(saved[0] as tf.Tensor2D), dy as tf.Tensor2D)],
+        value: tf.matMul(a, b),
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => [tf.matMul(dy as tf.Tensor2D, wt), tf.matMul(tf.transpose(saved[0] as tf.Tensor2D), dy as tf.Tensor2D)],
       };
     });
     return f(x, kernel) as tf.Tensor2D;

@@ -40,6 +40,13 @@ function pick(probs: Float32Array | number[], offset: number, n: number, u: numb
   return n - 1;
 }
 
+function disposeState(state: { h: tf.Tensor; c: tf.Tensor }[]) {
+  for (const s of state) {
+    s.h.dispose();
+    s.c.dispose();
+  }
+}
+
 export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: SampleOptions): Promise<SampleResult> {
   const rng = createRng(opts.seed);
   const maxTokens = opts.maxTokens ?? Math.min(enc.maxLength, 600);
@@ -55,7 +62,7 @@ export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: Sample
     let input = new Int32Array(n).fill(enc.start);
     for (let step = 0; step < maxTokens && alive.some(Boolean); step++) {
       if (opts.signal?.aborted) {
-        for (const s of state) (s.h.dispose(), s.c.dispose());
+        disposeState(state);
         throw new DOMException("The sampling was cancelled.", "AbortError");
       }
       const tokens = tf.tensor1d(input, "int32");
@@ -63,7 +70,7 @@ export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: Sample
       const probs = tf.tidy(() => tf.softmax(tf.div(out.logits, opts.temperature))).dataSync() as Float32Array;
       tokens.dispose();
       out.logits.dispose();
-      for (const s of state) (s.h.dispose(), s.c.dispose());
+      disposeState(state);
       state = out.state;
       input = new Int32Array(n).fill(enc.end);
       for (let i = 0; i < n; i++) {
@@ -81,7 +88,7 @@ export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: Sample
       // yield now and then so a worker can see a cancel message
       if (step % 16 === 15) await new Promise((r) => setTimeout(r, 0));
     }
-    for (const s of state) (s.h.dispose(), s.c.dispose());
+    disposeState(state);
     for (const seq of seqs) {
       const b = seq.length ? enc.decode(seq) : null;
       if (b && inkCount(b) > 0 && bitmaps.length < opts.count) bitmaps.push(b);

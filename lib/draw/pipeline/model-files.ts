@@ -15,7 +15,10 @@ export function writeModel(dir: string, manifest: Omit<ModelManifest, "weights">
   const total = parts.reduce((s, p) => s + p.length, 0);
   const all = new Float32Array(total);
   let o = 0;
-  for (const p of parts) (all.set(p, o), (o += p.length));
+  for (const p of parts) {
+    all.set(p, o);
+    o += p.length;
+  }
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "weights.bin"), Buffer.from(all.buffer));
   const full: ModelManifest = { ...manifest, weights: list.map(({ name, tensor }) => ({ name, shape: tensor.shape })) };

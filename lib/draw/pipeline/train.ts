@@ -107,7 +107,7 @@ export function createTrainer(w: LstmWeights, opts: TrainOptions) {
         const scale = tf.minimum(1, tf.div(opts.clipNorm, tf.add(norm, 1e-6)));
         const clipped: Record<string, tf.Tensor> = {};
         for (const k of names) clipped[k] = tf.mul(grads[k], scale);
-        optimizer.applyGradients(clipped);
+        optimizer.applyGradients(clipped as unknown as Parameters<typeof optimizer.applyGradients>[0]);
         return value;
       });
       lin.dispose();
@@ -147,9 +147,15 @@ export function evaluateLoss(w: LstmWeights, seqs: number[][], start: number, ba
 export function unigramLoss(trainSeqs: number[][], evalSeqs: number[][], vocab: number): number {
   const counts = new Float64Array(vocab).fill(1);
   let total = vocab;
-  for (const s of trainSeqs) for (const t of s) (counts[t]++, total++);
+  for (const s of trainSeqs) {
+    for (const t of s) counts[t]++;
+    total += s.length;
+  }
   let sum = 0;
   let n = 0;
-  for (const s of evalSeqs) for (const t of s) (sum -= Math.log(counts[t] / total), n++);
+  for (const s of evalSeqs) {
+    for (const t of s) sum -= Math.log(counts[t] / total);
+    n += s.length;
+  }
   return sum / n;
 }
