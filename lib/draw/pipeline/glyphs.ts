@@ -23,7 +23,8 @@ export function loadFont(bytes: Uint8Array): Font {
 /** SVG of one glyph in a square viewBox, or null when the glyph has no outline. */
 export function glyphSvg(font: Font, codePoint: number, size: number): string | null {
   const glyph = font.charToGlyph(String.fromCodePoint(codePoint));
-  if (!glyph || glyph.index === 0) return null;
+  // a missing character maps to .notdef, which carries no code point
+  if (!glyph || (glyph.unicode !== codePoint && !(glyph.unicodes ?? []).includes(codePoint))) return null;
   const path = glyph.getPath(0, 0, font.unitsPerEm);
   const d = path.toPathData(2);
   if (!d) return null;
