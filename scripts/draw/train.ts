@@ -1,9 +1,11 @@
 /**
  * npm run draw:train -- icons8|icons32|glyphs [--units 256] [--batch 32] [--window 40] [--epochs N]
- *   [--max-minutes M] [--seed 1] [--lr 0.002] [--measure]
+ *   [--max-minutes M] [--seed 1] [--lr 0.002] [--measure] [--resume]
  * Trains the token LSTM on data/draw/<model>.json (10% held out for validation) on the tfjs
  * WASM backend and writes public/draw/models/<model>/ (weights + loss history + metrics).
- * --measure times a few batches and exits. Same options and seed -> same weights.
+ * --measure times a few batches and exits; --resume continues from the saved weights and loss
+ * history at the next epoch (the optimiser restarts; a partly done epoch is not repeated).
+ * Same options and seed -> same weights.
  */
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs";
@@ -12,7 +14,7 @@ import { ENCODINGS } from "@/lib/draw/core/encoding";
 import { initLstm } from "@/lib/draw/core/lstm";
 import { MODEL_ENCODING, MODEL_NAMES, type LossPoint, type ModelName } from "@/lib/draw/core/models";
 import { createTrainer, epochBatches, evaluateLoss, unigramLoss } from "@/lib/draw/pipeline/train";
-import { modelDir, readBitmaps, writeModel } from "@/lib/draw/pipeline/model-files";
+import { modelDir, readBitmaps, readModel, writeModel } from "@/lib/draw/pipeline/model-files";
 import { formatDuration } from "@/lib/progress";
 import { useWasmBackend } from "@/lib/vision/node";
 
@@ -27,6 +29,7 @@ const { values, positionals } = parseArgs({
     seed: { type: "string", default: "1" },
     lr: { type: "string", default: "0.002" },
     measure: { type: "boolean", default: false },
+    resume: { type: "boolean", default: false },
   },
 });
 const name = positionals[0] as ModelName;
@@ -59,7 +62,25 @@ const unigram = unigramLoss(trainSeqs, valSeqs, enc.outputVocab);
 console.error(`unigram baseline on validation: ${unigram.toFixed(4)} nats/token`);
 
 const config = { inputVocab: enc.outputVocab + 1, outputVocab: enc.outputVocab, units, layers: 2 };
-const w = initLstm(config, seed);
+let w = initLstm(config, seed);
+const history: LossPoint[] = [];
+let seen = 0;
+let firstEpoch = 1;
+let minutesBefore = 0;
+if (values.resume) {
+  const saved = readModel(modelDir(name));
+  const t = (saved.manifest.trainedOn ?? {}) as { history?: LossPoint[]; sequencesSeen?: number; minutes?: number };
+  if (saved.manifest.config.units !== units) {
+    console.error(`--resume: the saved model has ${saved.manifest.config.units} units, not ${units}`);
+    process.exit(2);
+  }
+  w = saved.weights;
+  history.push(...(t.history ?? []));
+  seen = t.sequencesSeen ?? 0;
+  minutesBefore = t.minutes ?? 0;
+  firstEpoch = Math.floor(history.length ? history[history.length - 1].epoch : 0) + 1;
+  console.error(`resuming after ${seen} sequences (${minutesBefore} min), from epoch ${firstEpoch}`);
+}
 const trainer = createTrainer(w, { batch, window, learningRate: lr, clipNorm: 5, seed });
 // A fixed slice of validation for the curve's intermediate points; the whole set at each epoch end.
 const valProbe = valSeqs.slice(0, Math.min(valSeqs.length, 4 * batch));
@@ -75,12 +96,10 @@ if (values.measure) {
   process.exit(0);
 }
 
-const history: LossPoint[] = [];
 const started = performance.now();
 const deadline = maxMinutes > 0 ? started + maxMinutes * 60_000 : Infinity;
-let seen = 0;
 let stopped = false;
-const totalBatches = epochs * Math.ceil(trainSeqs.length / batch);
+const totalBatches = (epochs - firstEpoch + 1) * Math.ceil(trainSeqs.length / batch);
 let batchesDone = 0;
 const save = (final: boolean) =>
   writeModel(modelDir(name), {
@@ -93,7 +112,7 @@ const save = (final: boolean) =>
       validation: valSeqs.length,
       seed, units, batch, window, learningRate: lr, epochsPlanned: epochs,
       sequencesSeen: seen,
-      minutes: Number(((performance.now() - started) / 60000).toFixed(1)),
+      minutes: Number((minutesBefore + (performance.now() - started) / 60000).toFixed(1)),
       unigramValidationLoss: Number(unigram.toFixed(4)),
       validationLoss: history.length ? history[history.length - 1].validation : null,
       finished: final,
@@ -101,7 +120,9 @@ const save = (final: boolean) =>
     },
   }, w);
 
-for (let epoch = 1; epoch <= epochs && !stopped; epoch++) {
+// a resumed run replays the earlier epochs' shuffles, so its epochs see the batches a straight run would
+for (let epoch = 1; epoch < firstEpoch; epoch++) epochBatches(trainSeqs, enc.start, batch, rng);
+for (let epoch = firstEpoch; epoch <= epochs && !stopped; epoch++) {
   const batches = epochBatches(trainSeqs, enc.start, batch, rng);
   let lossSum = 0, tokenSum = 0;
   const evalEvery = Math.max(1, Math.floor(batches.length / 4));
