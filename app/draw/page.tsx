@@ -37,8 +37,8 @@ export default function DrawPage() {
       <section className="draw-section" aria-labelledby="draw-icons">
         <h2 id="draw-icons">Icons from an LSTM</h2>
         <p>
-          {countText(models, "icons8")} An LSTM (2 layers of {trained[0]?.units ?? 256} units) reads an icon as a sequence of
-          tokens and learns to predict the next one. At 8x8 a token is the position of the next black pixel (64 positions and
+          {countText(models, "icons8")} An LSTM (2 layers; units per model in the table below) reads an icon as a sequence
+          of tokens and learns to predict the next one. At 8x8 a token is the position of the next black pixel (64 positions and
           an end); at 32x32 it is the x of the next black pixel on the current line, an end-of-line, or the end of the icon.
           Drawing is sampling one token at a time; a sample that breaks the encoding (a pixel out of order, no end) is
           rejected and counted.
@@ -50,6 +50,7 @@ export default function DrawPage() {
           <thead>
             <tr>
               <th>model</th>
+              <th>units</th>
               <th>train / validation</th>
               <th>validation loss</th>
               <th>unigram baseline</th>
@@ -60,6 +61,7 @@ export default function DrawPage() {
             {trained.map((m) => (
               <tr key={m.name}>
                 <td>{m.name}</td>
+                <td>2 x {m.units}</td>
                 <td>
                   {m.train} / {m.validation}
                 </td>
