@@ -26,8 +26,8 @@ export function DrawControls({ value, onChange, idPrefix }: { value: DrawSetting
         <span>Seed</span>
         <span className="draw-seed">
           <input id={`${idPrefix}-seed`} inputMode="numeric" value={value.seed} onChange={(e) => onChange({ ...value, seed: e.target.value })} />
-          <button type="button" className="draw-button" onClick={() => onChange({ ...value, seed: String(Math.floor(Math.random() * 1e6)) })} aria-label="Random seed">
-            🎲
+          <button type="button" className="draw-button" onClick={() => onChange({ ...value, seed: String(Math.floor(Math.random() * 1e6)) })} title="A random seed">
+            Random
           </button>
         </span>
         <small>same seed, same drawings</small>

@@ -67,8 +67,23 @@ export interface StelaLayoutOptions {
 
 export const DEFAULT_STELA_LAYOUT: StelaLayoutOptions = { cell: 32, gap: 4, columnHeight: 6 * 32 };
 
-/** Places non-blank glyphs; blank ones are skipped. */
-export function layoutStela(glyphs: Bitmap[], opts: StelaLayoutOptions = DEFAULT_STELA_LAYOUT): StelaLayout {
+/**
+ * A column height that makes the stela about 4:3 portrait for these glyphs: the glyphs'
+ * stacked height (ignoring pairs) spread over enough columns, at least two cells tall.
+ */
+export function stelaColumnHeight(glyphs: Bitmap[], cell = DEFAULT_STELA_LAYOUT.cell, gap = DEFAULT_STELA_LAYOUT.gap): number {
+  let stacked = 0;
+  for (const g of glyphs) {
+    const box = inkBox(g);
+    if (box) stacked += box.y1 - box.y0 + 1 + gap;
+  }
+  const columns = Math.max(1, Math.round(Math.sqrt((stacked * 3) / (4 * (cell + gap)))));
+  return Math.max(2 * cell, Math.ceil(stacked / columns));
+}
+
+/** Places non-blank glyphs; blank ones are skipped. The default column height suits the glyphs (stelaColumnHeight). */
+export function layoutStela(glyphs: Bitmap[], options?: StelaLayoutOptions): StelaLayout {
+  const opts = options ?? { ...DEFAULT_STELA_LAYOUT, columnHeight: stelaColumnHeight(glyphs) };
   const items = glyphs.map((g, i) => ({ i, box: inkBox(g) })).filter((g) => g.box !== null) as { i: number; box: NonNullable<ReturnType<typeof inkBox>> }[];
   const w = (k: number) => items[k].box.x1 - items[k].box.x0 + 1;
   const h = (k: number) => items[k].box.y1 - items[k].box.y0 + 1;
