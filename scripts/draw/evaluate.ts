@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { ENCODINGS } from "@/lib/draw/core/encoding";
 import { MODEL_ENCODING, MODEL_NAMES, type ModelName } from "@/lib/draw/core/models";
 import { sampleDrawings } from "@/lib/draw/core/sample";
+import { createRng, shuffleInPlace } from "@/lib/ml/rng";
 import { modelDir, readBitmaps, readModel } from "@/lib/draw/pipeline/model-files";
 import { inkShare, mean, median, nearestDistances, strokeCount } from "@/lib/draw/pipeline/quality";
 import { useWasmBackend as selectWasmBackend } from "@/lib/vision/node";
@@ -52,6 +53,10 @@ for (const name of names) {
   }
   const seconds = (performance.now() - t0) / 1000;
   const dist = nearestDistances(samples, data);
+  // the yardstick: how far a real unseen bitmap (the validation split of training) is from the training split
+  const order = shuffleInPlace(data.map((_, i) => i), createRng(Number(trainedOn.seed ?? 1)));
+  const nVal = Math.round(data.length * 0.1);
+  const heldOut = nearestDistances(order.slice(0, Math.min(nVal, 300)).map((i) => data[i]), order.slice(nVal).map((i) => data[i]));
   const row = {
     temperature,
     samples: samples.length,
@@ -60,6 +65,7 @@ for (const name of names) {
     validationLoss: trainedOn.validationLoss ?? null,
     unigramValidationLoss: trainedOn.unigramValidationLoss ?? null,
     hammingToNearestTraining: { mean: r3(mean(dist)), median: median(dist), exactCopies: dist.filter((d) => d === 0).length },
+    heldOutHammingToNearestTraining: { mean: r3(mean(heldOut)), median: median(heldOut), exactCopies: heldOut.filter((d) => d === 0).length, of: heldOut.length },
     inkShare: { samples: r3(mean(samples.map(inkShare))), data: r3(mean(data.map(inkShare))) },
     strokes: { samples: r3(mean(samples.map(strokeCount))), data: r3(mean(data.map(strokeCount))) },
     sampleSecondsEach: r3(seconds / Math.max(1, samples.length)),
