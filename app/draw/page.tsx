@@ -45,7 +45,7 @@ export default function DrawPage() {
         </p>
         <IconGenerator available={iconModels} />
         <h3>Training</h3>
-        <LossCurves models={trained.map((m) => ({ name: m.name, history: m.history, unigram: m.unigram }))} />
+        <LossCurves models={trained.map((m) => ({ name: m.name, history: m.history, unigram: m.unigram, train: m.train }))} />
         <table className="draw-table">
           <thead>
             <tr>
