@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
   POST: async (request) => {
     parseQuery(request, noQuerySchema);
-    const { model, ...opts } = await parseJsonBody(request, sampleBodySchema, 4096);
+    const { model, ...opts } = await parseJsonBody(request, sampleBodySchema);
     const { bitmaps, rejected } = await sampleModel(model, opts, request.signal);
     const body: SampleResponse = { samples: bitmaps.map((b) => ({ size: b.size as 8 | 32, rows: toRows(b) })), rejected };
     return Response.json(body);

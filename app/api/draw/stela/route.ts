@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
   POST: async (request) => {
     parseQuery(request, noQuerySchema);
-    const body = await parseJsonBody(request, stelaBodySchema, 4096);
+    const body = await parseJsonBody(request, stelaBodySchema);
     const png = await stelaPng(body, request.signal);
     return new Response(png as BodyInit, { headers: { "content-type": "image/png", "cache-control": "no-store" } });
   },
