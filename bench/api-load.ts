@@ -52,6 +52,11 @@ const ROUTES: RouteLoad[] = [
   { name: "draw/brute (label, page 2)", path: "/api/draw/brute?label=envelope&limit=100&cursor=0.5:0" },
   { name: "draw/brute/framed", path: "/api/draw/brute/framed" },
   { name: "draw/brute (unknown label)", path: "/api/draw/brute?label=no%20such%20label", expect: 404 },
+  // Learning to draw: LSTM sampling on the server (one at a time, 8 queued, then 503 busy).
+  { name: "draw/sample icons8 x16", path: "/api/draw/sample", method: "POST", body: JSON.stringify({ model: "icons8", count: 16, temperature: 0.8, seed: 1 }) },
+  { name: "draw/sample glyphs x4", path: "/api/draw/sample", method: "POST", body: JSON.stringify({ model: "glyphs", count: 4, temperature: 0.8, seed: 1 }) },
+  { name: "draw/stela x8", path: "/api/draw/stela", method: "POST", body: JSON.stringify({ count: 8, temperature: 0.8, seed: 1 }) },
+  { name: "draw/sample (bad model)", path: "/api/draw/sample", method: "POST", body: JSON.stringify({ model: "cats", count: 1, temperature: 1, seed: 1 }), expect: 400 },
   { name: "images/search (bad vector)", path: "/api/image-search/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
 ];
 

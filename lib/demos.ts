@@ -59,7 +59,7 @@ export const demos: Demo[] = [
     title: "Learning to draw",
     blurb: "Brute-forced 4x4 icons, a recurrent network that draws icons stroke by stroke, and generated hieroglyphs.",
     post: "Learning to draw",
-    live: false,
+    live: true,
   },
   {
     slug: "deep-ink",

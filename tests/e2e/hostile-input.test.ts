@@ -60,6 +60,8 @@ interface Example {
   alsoAccepts?: string[];
   /** Documented status of the valid example. */
   status: number;
+  /** Content type of the valid answer when it is not JSON (e.g. a PNG). */
+  answers?: RegExp;
 }
 
 const vector = Array.from({ length: EMBEDDING_DIM }, (_, i) => Math.sin(i + 1) * 0.5);
@@ -73,6 +75,8 @@ const EXAMPLES: Record<string, Example> = {
   "/api/health": { method: "GET", status: 200 },
   "/api/draw/brute/framed": { method: "GET", status: 200 },
   "/api/draw/brute": { method: "GET", query: { label: "envelope", limit: "5", cursor: "0.9:1" }, intParams: ["limit"], status: 200 },
+  "/api/draw/sample": { method: "POST", json: { model: "icons8", count: 2, temperature: 0.8, seed: 1 }, status: 200 },
+  "/api/draw/stela": { method: "POST", json: { count: 2, temperature: 0.8, seed: 1 }, status: 200, answers: /^image\/png$/ },
   "/api/image-search/photos": {
     method: "GET",
     query: { split: "index", label: "Leopards", cursor: "Leopards/image_0001", limit: "5" },
@@ -282,8 +286,8 @@ describe("hostile input against every API route", () => {
       if (!example) return;
       const answer = await valid("valid example");
       expectAnswer(`${route} valid`, answer, example.status);
-      expect(answer.headers["content-type"]).toMatch(/^application\/json/);
-      JSON.parse(answer.text);
+      expect(answer.headers["content-type"]).toMatch(example.answers ?? /^application\/json/);
+      if (!example.answers) JSON.parse(answer.text);
     });
 
     it("answers every method it lacks with 405, Allow and the JSON error shape; OPTIONS with 204 and Allow", async () => {

@@ -1,0 +1,100 @@
+/**
+ * Drawing with the LSTM: a batch of sequences stepped together, each token drawn from
+ * softmax(logits / temperature) with the seeded RNG of lib/ml (same seed, same samples on
+ * the same backend). A sample that takes a step no valid drawing could take, runs past its
+ * length cap, or ends blank is rejected and counted; rounds continue until `count` are drawn.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { createRng } from "../../ml/rng";
+import { inkCount, type Bitmap } from "./bitmap";
+import type { Encoding } from "./encoding";
+import { lstmStep, zeroState, type LstmWeights } from "./lstm";
+
+export interface SampleOptions {
+  count: number;
+  temperature: number;
+  seed: number;
+  /** Length cap per sample (defaults: the encoding's max, at most 600 tokens). */
+  maxTokens?: number;
+  /** Give up after this many rejected samples (default 4 x count + 16). */
+  maxRejected?: number;
+  signal?: AbortSignal;
+  /** Called after each round with the drawings so far. */
+  onProgress?: (done: number, total: number, rejected: number) => void;
+}
+
+export interface SampleResult {
+  bitmaps: Bitmap[];
+  rejected: number;
+}
+
+/** Index drawn from unnormalised probabilities. */
+function pick(probs: Float32Array | number[], offset: number, n: number, u: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += probs[offset + i];
+  let r = u * total;
+  for (let i = 0; i < n; i++) {
+    r -= probs[offset + i];
+    if (r <= 0) return i;
+  }
+  return n - 1;
+}
+
+function disposeState(state: { h: tf.Tensor; c: tf.Tensor }[]) {
+  for (const s of state) {
+    s.h.dispose();
+    s.c.dispose();
+  }
+}
+
+export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: SampleOptions): Promise<SampleResult> {
+  const rng = createRng(opts.seed);
+  const maxTokens = opts.maxTokens ?? Math.min(enc.maxLength, 600);
+  const maxRejected = opts.maxRejected ?? 4 * opts.count + 16;
+  const bitmaps: Bitmap[] = [];
+  let rejected = 0;
+  const vocab = enc.outputVocab;
+  while (bitmaps.length < opts.count && rejected <= maxRejected) {
+    const n = opts.count - bitmaps.length;
+    const seqs: number[][] = Array.from({ length: n }, () => []);
+    const alive = new Array<boolean>(n).fill(true);
+    let state = zeroState(w.config, n);
+    let input = new Int32Array(n).fill(enc.start);
+    for (let step = 0; step < maxTokens && alive.some(Boolean); step++) {
+      if (opts.signal?.aborted) {
+        disposeState(state);
+        throw new DOMException("The sampling was cancelled.", "AbortError");
+      }
+      const tokens = tf.tensor1d(input, "int32");
+      const out = lstmStep(w, tokens, state);
+      const probs = tf.tidy(() => tf.softmax(tf.div(out.logits, opts.temperature))).dataSync() as Float32Array;
+      tokens.dispose();
+      out.logits.dispose();
+      disposeState(state);
+      state = out.state;
+      input = new Int32Array(n).fill(enc.end);
+      for (let i = 0; i < n; i++) {
+        if (!alive[i]) continue;
+        const t = pick(probs, i * vocab, vocab, rng.next());
+        if (!enc.accepts(seqs[i], t)) {
+          alive[i] = false;
+          seqs[i] = [];
+          continue;
+        }
+        seqs[i].push(t);
+        input[i] = t;
+        if (t === enc.end) alive[i] = false;
+      }
+      // yield now and then so a worker can see a cancel message
+      if (step % 16 === 15) await new Promise((r) => setTimeout(r, 0));
+    }
+    disposeState(state);
+    for (const seq of seqs) {
+      const b = seq.length ? enc.decode(seq) : null;
+      if (b && inkCount(b) > 0 && bitmaps.length < opts.count) bitmaps.push(b);
+      else rejected++;
+    }
+    opts.onProgress?.(bitmaps.length, opts.count, rejected);
+  }
+  return { bitmaps, rejected };
+}
