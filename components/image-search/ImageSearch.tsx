@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/ProgressBar";
-import type { ClassSummary, SearchResponse, SearchResult, SimilarResponse } from "@/lib/image-search/core/api-schema";
+import { browserBackendOf, type BrowserEmbedBackend, type ClassSummary, type SearchResponse, type SearchResult, type SimilarResponse } from "@/lib/image-search/core/api-schema";
 import type { ProgressSnapshot } from "@/lib/progress";
 import type { WorkerClient } from "@/lib/workers/client";
 import { startImageEmbedWorker, type ImageEmbedInput, type ImageEmbedResult } from "@/workers/image-embed";
@@ -46,6 +46,8 @@ export function ImageSearch({
   // True once the page's handlers (paste, drop, picker) are attached after hydration.
   const [interactive, setInteractive] = useState(false);
   const workerRef = useRef<WorkerClient<ImageEmbedInput, ImageEmbedResult> | null>(null);
+  /** The engine the worker runs (`?backend=`, else the fastest), read once the page is in the browser. */
+  const engineRef = useRef<BrowserEmbedBackend | undefined>(undefined);
   const runRef = useRef<AbortController | null>(null);
   const previewRef = useRef<string | null>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
@@ -85,7 +87,7 @@ export function ImageSearch({
       try {
         workerRef.current ??= startImageEmbedWorker();
         const embedded = await workerRef.current.run(
-          { file },
+          { file, backend: engineRef.current },
           { signal, onProgress: (p) => setPhase({ kind: "embedding", snapshot: p.snapshot, message: p.message ?? "Working" }) },
         );
         setBackend(embedded.backend);
@@ -200,6 +202,18 @@ export function ImageSearch({
     setInteractive(true);
     return () => window.removeEventListener("paste", onPaste);
   }, [searchFile]);
+
+  // Warm-up as soon as the page opens: the worker downloads the model (or reads it from the
+  // Cache API), starts the engine and runs one 1x1-pixel inference, so a photo dropped
+  // later only waits for its own inference. Its result is not used.
+  useEffect(() => {
+    engineRef.current = browserBackendOf(new URLSearchParams(window.location.search).get("backend"));
+    workerRef.current ??= startImageEmbedWorker();
+    const warmup = new AbortController();
+    const pixel = { width: 1, height: 1, data: new Uint8ClampedArray([255, 255, 255, 255]) };
+    workerRef.current.run({ pixels: pixel, backend: engineRef.current }, { signal: warmup.signal }).catch(() => undefined); // a photo job reports any failure
+    return () => warmup.abort();
+  }, []);
 
   useEffect(
     () => () => {

@@ -138,7 +138,7 @@ function QueryLabels({ labels, backend }: { labels: SearchResponse["labels"]; ba
   if (labels.length === 0) return null;
   return (
     <div className="img-labels">
-      <h3>What the classifier sees{backend ? <small> (ImageNet labels, tfjs on {backend})</small> : <small> (ImageNet labels)</small>}</h3>
+      <h3>What the classifier sees{backend ? <small> (ImageNet labels, computed in your browser on {backend})</small> : <small> (ImageNet labels)</small>}</h3>
       <LabelBars labels={labels} testId="query-labels" />
     </div>
   );
