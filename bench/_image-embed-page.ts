@@ -11,10 +11,13 @@ export interface PageBenchResult {
   firstMs: number;
   perImageMs: number[];
   embedding: number[];
+  /** performance.measure()s the loader took (ort-fetch, ort-session), ms. */
+  phases: Record<string, number>;
 }
 
 async function bench(backend: EmbedBackend, input: number[], rounds: number, threads?: number): Promise<PageBenchResult> {
   const x = Float32Array.from(input);
+  performance.clearMeasures();
   const t0 = performance.now();
   const embedder = await loadBrowserEmbedder(backend, { threads });
   const loadMs = performance.now() - t0;
@@ -27,7 +30,8 @@ async function bench(backend: EmbedBackend, input: number[], rounds: number, thr
     perImageMs.push(performance.now() - t);
   }
   embedder.dispose();
-  return { backend, threads: threads ?? 1, loadMs, firstMs, perImageMs, embedding: Array.from(first.embedding) };
+  const phases = Object.fromEntries(performance.getEntriesByType("measure").map((m) => [m.name, m.duration]));
+  return { backend, threads: threads ?? 1, loadMs, firstMs, perImageMs, embedding: Array.from(first.embedding), phases };
 }
 
 (window as unknown as { runBench: typeof bench }).runBench = bench;

@@ -1,5 +1,5 @@
 /**
- * Image vector engines: `npm run bench -- image-embed [--rounds N] [--no-browser]`.
+ * Image vector engines: `npm run bench -- image-embed [--rounds N] [--no-browser] [--only ENGINE]`.
  *
  * For each engine: cold start (model read / fetch + session or backend start + first
  * inference) and per-image latency (median of N single-image calls on one preprocessed
@@ -117,6 +117,8 @@ async function benchServer(js: string): Promise<http.Server> {
     if (url.pathname === "/bench.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(js);
     const file = files[url.pathname];
     if (!file) return res.writeHead(404).end();
+    // As next.config.ts serves them: HTTP-cacheable, so a second visit skips the download.
+    res.setHeader("Cache-Control", "public, max-age=86400");
     const type = file.endsWith(".wasm") ? "application/wasm" : file.endsWith(".mjs") ? "text/javascript" : "application/octet-stream";
     res.writeHead(200, { "content-type": type }).end(fs.readFileSync(file));
   });
@@ -124,7 +126,7 @@ async function benchServer(js: string): Promise<http.Server> {
   return server;
 }
 
-async function browser(input: Float32Array, reference: Float32Array, rounds: number): Promise<Row[]> {
+async function browser(input: Float32Array, reference: Float32Array, rounds: number, args: string[]): Promise<Row[]> {
   const found = findChromium();
   if (!found.path) {
     console.log(`Chromium part skipped: ${found.why}`);
@@ -154,8 +156,9 @@ async function browser(input: Float32Array, reference: Float32Array, rounds: num
     ["tfjs-webgl", 1, "tfjs-webgl"],
     ["tfjs-wasm", 1, "tfjs-wasm"],
   ];
+  const only = arg(args, "only", "");
   try {
-    for (const [backend, threads, engine] of cases) {
+    for (const [backend, threads, engine] of cases.filter((c) => c[2].includes(only))) {
       const context = await b.newContext();
       try {
         const visit = async () => {
@@ -181,7 +184,11 @@ async function browser(input: Float32Array, reference: Float32Array, rounds: num
           secondVisitMs: second.loadMs + second.firstMs,
           ...cmp(reference, cold.embedding),
         });
-        console.log(`chromium ${engine}: cold ${(cold.loadMs + cold.firstMs).toFixed(0)} ms (load ${cold.loadMs.toFixed(0)}, first inference ${cold.firstMs.toFixed(0)}), per image ${median(cold.perImageMs).toFixed(1)} ms`);
+        const phases = (r: PageBenchResult) => Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ");
+        console.log(
+          `chromium ${engine}: cold ${(cold.loadMs + cold.firstMs).toFixed(0)} ms (load ${cold.loadMs.toFixed(0)} [${phases(cold)}], first inference ${cold.firstMs.toFixed(0)}), ` +
+            `second visit ${(second.loadMs + second.firstMs).toFixed(0)} ms (load ${second.loadMs.toFixed(0)} [${phases(second)}]), per image ${median(cold.perImageMs).toFixed(1)} ms`,
+        );
       } catch (err) {
         console.log(`Chromium ${engine}: ${err instanceof Error ? err.message.split("\n")[0] : err}`);
       } finally {
@@ -205,6 +212,6 @@ export default async function main(args: string[]): Promise<void> {
   console.log(`image-embed: ${path.basename(PHOTO)}, median of ${rounds} single-image calls per engine`);
   const rows = await node(input, reference.embedding, rounds);
   print(rows);
-  if (!args.includes("--no-browser")) rows.push(...(await browser(input, reference.embedding, rounds)));
+  if (!args.includes("--no-browser")) rows.push(...(await browser(input, reference.embedding, rounds, args)));
   print(rows);
 }

@@ -53,7 +53,8 @@ export async function cachedFetch(input: RequestInfo | URL, init?: RequestInit):
   const hit = await cache?.match(url);
   if (hit) return hit;
   const res = await fetch(input, init);
-  if (cache && res.ok) await cache.put(url, res.clone()).catch(() => undefined); // quota: serve from the network
+  // Stored while the caller reads the same bytes (not awaited); a failed put (quota) only means no cache.
+  if (cache && res.ok) void cache.put(url, res.clone()).catch(() => undefined);
   return res;
 }
 
@@ -79,9 +80,8 @@ async function labelsFrom(baseUrl: string): Promise<string[]> {
   return parseLabels(await res.json());
 }
 
-/** Approximate download sizes (bytes) for the progress bar when Content-Length is unknown. */
+/** Approximate download size (bytes) for the progress bar. */
 const ONNX_MODEL_BYTES = 10.3e6;
-const ORT_WASM_BYTES = 14.2e6;
 
 export interface LoadOptions {
   onProgress?: Progress;
@@ -91,16 +91,23 @@ export interface LoadOptions {
 }
 
 async function loadOrt(baseUrl: string, onProgress?: Progress, threads?: number): Promise<ImageEmbedder> {
-  const [ort, labels, [model, wasm]] = await Promise.all([
+  const t0 = performance.now();
+  const [ort, labels, [model]] = await Promise.all([
     import("onnxruntime-web/wasm"),
     labelsFrom(baseUrl),
-    fetchAll([`${baseUrl}/${ONNX_MODEL_FILE}`, ORT_WASM_URL], [ONNX_MODEL_BYTES, ORT_WASM_BYTES], onProgress),
+    fetchAll([`${baseUrl}/${ONNX_MODEL_FILE}`], [ONNX_MODEL_BYTES], onProgress),
   ]);
-  ort.env.wasm.wasmBinary = wasm;
-  ort.env.wasm.wasmPaths = { mjs: new URL(ORT_MJS_URL, globalThis.location?.href) };
+  performance.measure("ort-fetch", { start: t0 });
+  const t1 = performance.now();
+  // The wasm binary is fetched by ORT itself (instantiateStreaming: compiled while it downloads;
+  // HTTP-cached, so Chromium also keeps its compiled code for the next visit).
+  const here = globalThis.location?.href;
+  ort.env.wasm.wasmPaths = { mjs: new URL(ORT_MJS_URL, here), wasm: new URL(ORT_WASM_URL, here) };
   // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP + COEP); else one.
   ort.env.wasm.numThreads = threads ?? (globalThis.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1);
-  return createOnnxEmbedder(ort, new Uint8Array(model), labels);
+  const embedder = await createOnnxEmbedder(ort, new Uint8Array(model), labels);
+  performance.measure("ort-session", { start: t1 }); // wasm compile + session create (bench/image-embed reads both)
+  return embedder;
 }
 
 async function loadTfjs(backend: "webgl" | "wasm", baseUrl: string, onProgress?: Progress): Promise<ImageEmbedder> {
