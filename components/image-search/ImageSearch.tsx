@@ -208,17 +208,19 @@ export function ImageSearch({
   // later only waits for its own inference. Its result is not used.
   useEffect(() => {
     engineRef.current = browserBackendOf(new URLSearchParams(window.location.search).get("backend"));
-    workerRef.current ??= startImageEmbedWorker();
-    const warmup = new AbortController();
+    const worker = startImageEmbedWorker();
+    workerRef.current = worker;
     const pixel = { width: 1, height: 1, data: new Uint8ClampedArray([255, 255, 255, 255]) };
-    workerRef.current.run({ pixels: pixel, backend: engineRef.current }, { signal: warmup.signal }).catch(() => undefined); // a photo job reports any failure
-    return () => warmup.abort();
+    worker.run({ pixels: pixel, backend: engineRef.current }).catch(() => undefined); // a photo job reports any failure
+    return () => {
+      worker.terminate();
+      if (workerRef.current === worker) workerRef.current = null;
+    };
   }, []);
 
   useEffect(
     () => () => {
       runRef.current?.abort();
-      workerRef.current?.terminate();
       if (previewRef.current) URL.revokeObjectURL(previewRef.current);
     },
     [],
