@@ -473,7 +473,7 @@ function hugeUpload(declareLength: boolean): Promise<{ status: number; body: str
 describe("POST /api/image-search/search over HTTP on the running server", () => {
   const post = (body: BodyInit, headers: Record<string, string> = {}) => fetch(`${baseURL}/api/image-search/search`, { method: "POST", body, headers });
 
-  it("embeds an uploaded JPEG on the server (tfjs WASM) and answers like the page's path", async () => {
+  it("embeds an uploaded JPEG on the server (ONNX Runtime) and answers like the page's path", async () => {
     const form = new FormData();
     form.set("file", new Blob([fs.readFileSync(path.join(FIXTURES, "soccer_ball-image_0003.jpg"))], { type: "image/jpeg" }), "ball.jpg");
     form.set("k", "5");
