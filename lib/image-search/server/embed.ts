@@ -49,6 +49,16 @@ export async function serverEmbedder(backend: ServerEmbedBackend = DEFAULT_SERVE
   return backend === "ort-wasm" ? onnxModel() : tfjsEmbedder(await serverModel(), "wasm");
 }
 
+/**
+ * Server start (lib/server/warm.ts): loads the default engine and runs one 1x1-pixel
+ * inference, so the first upload (the page's search while the browser loads its model)
+ * pays neither model load nor the first-run compile.
+ */
+export async function warmServerEmbedder(): Promise<void> {
+  const pixel = { width: 1, height: 1, data: new Uint8ClampedArray([255, 255, 255, 255]) };
+  await embeddingLimiter.run(async () => embedPixelsWith(await serverEmbedder(), pixel));
+}
+
 /** For /status: the engine uploads use by default, and which engines this process has loaded. */
 export function serverEmbedStatus(): { default: ServerEmbedBackend; loaded: ServerEmbedBackend[] } {
   const loaded: ServerEmbedBackend[] = [];
