@@ -3,7 +3,8 @@
  * before any pixel is decoded) -> the shared preprocess -> MobileNet on ONNX Runtime
  * (onnxruntime-web's wasm backend, public/models/.../model.onnx), the fastest engine in
  * Node in bench/image-embed; tfjs on its WASM backend stays selectable (`?backend=tfjs-wasm`).
- * Each engine's model is loaded once per process, on first use. Node only.
+ * Each engine's model is loaded once per process, on first use; the default one already at
+ * server start (warmServerEmbedder). Node only.
  */
 import "server-only";
 import { embedPixelsWith, tfjsEmbedder, type ImageEmbedder, type MobileNet } from "@/lib/vision";
