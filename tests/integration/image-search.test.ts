@@ -15,7 +15,7 @@ import { photosResponseSchema, searchResponseSchema, similarResponseSchema, type
 import { assignHalves, sameClass } from "@/lib/image-search/core/calibration";
 import { applyTransform } from "@/lib/image-search/core/transform";
 import { imageSearchSeedStep } from "@/lib/image-search/server/seed-step";
-import { embedImageBytes, serverEmbedStatus } from "@/lib/image-search/server/embed";
+import { embedImageBytes, serverEmbedStatus, warmServerEmbedder } from "@/lib/image-search/server/embed";
 import { compareEmbeddings } from "@/lib/vision/onnx/compare";
 import { loadImageIndex, loadTransform } from "@/lib/image-search/server/load";
 import { loadCalibration, searchByVector, searchSimilar } from "@/lib/image-search/server/search";
@@ -232,10 +232,13 @@ describeEachBackend("reverse image search", (backend) => {
     expect(without.confidence).toBeCloseTo(similar.confidence, 12);
   });
 
-  it("POST /api/image-search/search with an uploaded photo embeds it in Node and finds its class", async () => {
+  it("POST /api/image-search/search with an uploaded photo embeds it in Node (session warmed as at server start) and finds its class", async () => {
+    const warmStart = performance.now();
+    await warmServerEmbedder();
+    expect(serverEmbedStatus().loaded).toContain("ort-wasm");
     const t0 = performance.now();
     const dog = await ok(await searchPOST(upload(fixture("dalmatian-image_0006.jpg"), 12), undefined), searchResponseSchema);
-    console.log(`[images] first upload search (model load included): ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(`[images] server warm-up (ORT session + one inference) ${(t0 - warmStart).toFixed(0)} ms; first upload search after it: ${(performance.now() - t0).toFixed(0)} ms`);
     expect(dog.results).toHaveLength(12);
     expect(dog.results.slice(0, 5).filter((r) => r.label === "dalmatian").length).toBeGreaterThanOrEqual(4);
     expect(dog.noMatch).toBe(false);
