@@ -3,7 +3,8 @@
  *
  * Baseline, measured in the same run: the bare model inference in Node (MobileNet on the
  * tfjs WASM backend, one preprocessed 224x224 input, no decoding). Against it:
- * - per-image embedding of a JPEG file in Node (sharp decode + preprocess + model),
+ * - per-image embedding of a JPEG file in Node (sharp decode + preprocess + model, on the
+ *   upload path's engine: ONNX Runtime since issue 14, so it can beat the tfjs baseline),
  * - end-to-end search through the route handlers (POST /api/image-search/search with a JSON
  *   vector, as the page sends it, and with a multipart upload; GET /api/image-search/similar),
  *   on a seeded in-memory PGlite installed as the app's database,

@@ -14,7 +14,7 @@ function walk(p, out) {
   const st = fs.statSync(p, { throwIfNoEntry: false });
   if (!st) return;
   if (st.isDirectory()) {
-    for (const name of fs.readdirSync(p).sort()) if (name !== "generated" && name !== "tfjs-wasm") walk(path.join(p, name), out);
+    for (const name of fs.readdirSync(p).sort()) if (name !== "generated" && name !== "tfjs-wasm" && name !== "ort-wasm") walk(path.join(p, name), out);
   } else out.push(`${path.relative(root, p)}:${st.size}:${Math.floor(st.mtimeMs)}`);
 }
 
@@ -28,7 +28,7 @@ export function sourceStamp() {
 export function ensureGenerated() {
   if (!fs.existsSync(path.join(root, "lib", "generated", "prisma", "client.ts")))
     run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
-  if (!fs.existsSync(path.join(root, "public", "tfjs-wasm"))) run(process.execPath, [path.join(root, "scripts", "postinstall.mjs")]);
+  if (!fs.existsSync(path.join(root, "public", "tfjs-wasm")) || !fs.existsSync(path.join(root, "public", "ort-wasm"))) run(process.execPath, [path.join(root, "scripts", "postinstall.mjs")]);
 }
 
 function run(cmd, args) {

@@ -1,29 +1,42 @@
 /// <reference lib="webworker" />
 // Reverse image search, browser side: decodes a photo, runs the shared preprocessing and
 // MobileNet, and returns the 768-float embedding + top-5 ImageNet labels. Only these go
-// to the server. The model (~11 MB) is loaded once per worker, with download progress.
-import { embedPixels, loadMobileNetFromUrl, MAX_IMAGE_PIXELS, MODEL_PUBLIC_PATH, type MobileNet } from "@/lib/vision";
+// to the server. The model is loaded once per worker (per engine), with download progress,
+// from the Cache API after the first visit.
+import { embedPixelsWith, MAX_IMAGE_PIXELS, type EmbedBackend, type ImageEmbedder } from "@/lib/vision";
 import { serveJobs } from "@/lib/workers/serve";
-import { initTfBackend } from "@/lib/workers/tf-backend";
+import { DEFAULT_BROWSER_BACKEND } from "@/lib/image-search/core/api-schema";
+import { loadBrowserEmbedder } from "./image-embed-engines";
 import type { ImageEmbedInput, ImageEmbedResult } from "./image-embed";
 
 /** Progress units: 0-80 model download, then decode, then embed. */
 const TOTAL = 100;
 const MODEL_SHARE = 80;
 
-let model: Promise<{ net: MobileNet; backend: string }> | undefined;
+let model: { backend: EmbedBackend; embedder: Promise<ImageEmbedder> } | undefined;
+/** Every running job hears the download progress (the page's warm-up job starts it, a photo may join). */
+const downloadListeners = new Set<(fraction: number) => void>();
+let downloaded = 0;
 
-function loadModel(onFraction: (fraction: number) => void) {
-  model ??= (async () => {
-    const backend = await initTfBackend();
-    const net = await loadMobileNetFromUrl(MODEL_PUBLIC_PATH, (input, init) => fetch(input, init), onFraction);
-    return { net, backend };
-  })().catch((err: unknown) => {
-    model = undefined; // let the next job try again
-    throw err;
-  });
-  return model;
+function loadModel(backend: EmbedBackend): Promise<ImageEmbedder> {
+  if (model?.backend !== backend) {
+    const previous = model?.embedder;
+    void previous?.then((e) => e.dispose(), () => undefined);
+    downloaded = 0;
+    const onProgress = (fraction: number) => {
+      downloaded = fraction;
+      for (const listener of downloadListeners) listener(fraction);
+    };
+    const embedder = loadBrowserEmbedder(backend, { onProgress }).catch((err: unknown) => {
+      if (model?.embedder === embedder) model = undefined; // let the next job try again
+      throw err;
+    });
+    model = { backend, embedder };
+  }
+  return model.embedder;
 }
+
+let inference: Promise<unknown> = Promise.resolve();
 
 class ImageDecodeError extends Error {
   readonly code = "not_an_image";
@@ -55,9 +68,20 @@ async function decode(file: Blob): Promise<{ width: number; height: number; data
 
 serveJobs<ImageEmbedInput, ImageEmbedResult>(self as unknown as DedicatedWorkerGlobalScope, async (input, { progress, signal }) => {
   let t = performance.now();
-  const loaded = !!model;
-  progress(0, TOTAL, loaded ? "Model ready" : "Loading the model (11 MB, once)");
-  const { net, backend } = await loadModel((f) => progress(Math.round(f * MODEL_SHARE), TOTAL, "Loading the model (11 MB, once)"));
+  const backend = input.backend ?? DEFAULT_BROWSER_BACKEND;
+  const loaded = model?.backend === backend;
+  const loading = "Loading the model (once; cached for later visits)";
+  progress(0, TOTAL, loaded ? "Model ready" : loading);
+  const onDownload = (f: number) => progress(Math.round(f * MODEL_SHARE), TOTAL, loading);
+  downloadListeners.add(onDownload);
+  let embedder: ImageEmbedder;
+  try {
+    const loadingEmbedder = loadModel(backend);
+    if (!loaded) onDownload(downloaded);
+    embedder = await loadingEmbedder;
+  } finally {
+    downloadListeners.delete(onDownload);
+  }
   const modelMs = performance.now() - t;
   signal.throwIfAborted();
 
@@ -69,7 +93,10 @@ serveJobs<ImageEmbedInput, ImageEmbedResult>(self as unknown as DedicatedWorkerG
 
   progress(MODEL_SHARE + 10, TOTAL, `Embedding on ${backend}`);
   t = performance.now();
-  const { embedding, labels } = await embedPixels(net, pixels);
+  // One inference at a time: an ORT session does not take concurrent runs.
+  const run = inference.then(() => embedPixelsWith(embedder, pixels));
+  inference = run.catch(() => undefined);
+  const { embedding, labels } = await run;
   const embedMs = performance.now() - t;
   progress(TOTAL, TOTAL, "Done");
   return {

@@ -42,7 +42,8 @@ export default async function ImageSearchPage() {
         <p>
           Drop in a photo and get the most similar of {searchable.toLocaleString("en")} photos in {objectClasses} classes, or an
           honest &ldquo;no good match&rdquo;. A pretrained image classifier (MobileNet) runs in your browser; its last hidden
-          layer, 768 numbers, is the photo&rsquo;s fingerprint, and only those numbers are sent to the server.
+          layer, 768 numbers, is the photo&rsquo;s fingerprint, and only those numbers are sent to the server (a photo chosen while the model is still loading is
+          searched on the server instead, so the first result comes sooner).
         </p>
       </header>
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ProgressBar } from "@/components/ui/ProgressBar";
-import type { ClassSummary, SearchResponse, SearchResult, SimilarResponse } from "@/lib/image-search/core/api-schema";
+import { browserBackendOf, type BrowserEmbedBackend, type ClassSummary, type SearchResponse, type SearchResult, type SimilarResponse } from "@/lib/image-search/core/api-schema";
 import type { ProgressSnapshot } from "@/lib/progress";
 import type { WorkerClient } from "@/lib/workers/client";
 import { startImageEmbedWorker, type ImageEmbedInput, type ImageEmbedResult } from "@/workers/image-embed";
@@ -11,7 +11,7 @@ import { PhotoInput } from "./PhotoInput";
 import { PhotoViewer } from "./PhotoViewer";
 import { SampleRow } from "./SampleRow";
 import { SearchResults, type QueryView } from "./SearchResults";
-import { searchByVector, similarPhotos } from "./api";
+import { searchByUpload, searchByVector, similarPhotos } from "./api";
 import type { Sample } from "./samples";
 
 /** Results per search: fills 2, 3, 4 or 6 columns evenly. */
@@ -22,7 +22,7 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 type Phase =
   | { kind: "idle" }
   | { kind: "embedding"; snapshot: ProgressSnapshot | null; message: string }
-  | { kind: "searching" }
+  | { kind: "searching"; message?: string }
   | { kind: "done" }
   | { kind: "error"; message: string };
 
@@ -43,9 +43,18 @@ export function ImageSearch({
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [response, setResponse] = useState<SearchResponse | null>(null);
   const [backend, setBackend] = useState<string | null>(null);
+  /** The last photo's vector came from the server (the browser's engine was still loading). */
+  const [embeddedOnServer, setEmbeddedOnServer] = useState(false);
+  /** The worker's engine has finished its warm-up inference; photos embed in the browser from then on. */
+  const [engineReady, setEngineReady] = useState(false);
+  const engineReadyRef = useRef(false);
+  /** Until the engine is ready, photos are embedded by the server (`?serverFirst=0`: always wait for the browser). */
+  const serverFirstRef = useRef(true);
   // True once the page's handlers (paste, drop, picker) are attached after hydration.
   const [interactive, setInteractive] = useState(false);
   const workerRef = useRef<WorkerClient<ImageEmbedInput, ImageEmbedResult> | null>(null);
+  /** The engine the worker runs (`?backend=`, else the fastest), read once the page is in the browser. */
+  const engineRef = useRef<BrowserEmbedBackend | undefined>(undefined);
   const runRef = useRef<AbortController | null>(null);
   const previewRef = useRef<string | null>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
@@ -81,14 +90,31 @@ export function ImageSearch({
       }
       const imageUrl = URL.createObjectURL(file);
       const signal = begin(sample ? { kind: "sample", imageUrl, name: sample.name, split: sampleNote } : { kind: "upload", imageUrl, name: file.name || "pasted image" });
+      if (!engineReadyRef.current && serverFirstRef.current) {
+        // Same model, same vector (integration test): no need to wait for the browser's engine.
+        setPhase({ kind: "searching", message: "Searching on the server while your browser loads the model…" });
+        try {
+          const result = await searchByUpload(file, RESULTS, signal);
+          if (signal.aborted) return;
+          setBackend(null);
+          setEmbeddedOnServer(true);
+          setResponse(result);
+          setPhase({ kind: "done" });
+          return;
+        } catch (err) {
+          if (signal.aborted || (err as Error).name === "AbortError") return;
+          // The server refused (busy, a limit): embed in the browser as before.
+        }
+      }
       setPhase({ kind: "embedding", snapshot: null, message: "Preparing the model" });
       try {
         workerRef.current ??= startImageEmbedWorker();
         const embedded = await workerRef.current.run(
-          { file },
+          { file, backend: engineRef.current },
           { signal, onProgress: (p) => setPhase({ kind: "embedding", snapshot: p.snapshot, message: p.message ?? "Working" }) },
         );
         setBackend(embedded.backend);
+        setEmbeddedOnServer(false);
         setPhase({ kind: "searching" });
         const result = await searchByVector(embedded.embedding, RESULTS, embedded.labels, signal);
         if (signal.aborted) return;
@@ -201,10 +227,33 @@ export function ImageSearch({
     return () => window.removeEventListener("paste", onPaste);
   }, [searchFile]);
 
+  // Warm-up as soon as the page opens: the worker downloads the model (or reads it from the
+  // Cache API), starts the engine and runs one 1x1-pixel inference, so a photo dropped
+  // later only waits for its own inference. Its result is not used.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    engineRef.current = browserBackendOf(params.get("backend"));
+    serverFirstRef.current = params.get("serverFirst") !== "0";
+    const worker = startImageEmbedWorker();
+    workerRef.current = worker;
+    const pixel = { width: 1, height: 1, data: new Uint8ClampedArray([255, 255, 255, 255]) };
+    worker.run({ pixels: pixel, backend: engineRef.current }).then(
+      () => {
+        if (workerRef.current !== worker) return;
+        engineReadyRef.current = true;
+        setEngineReady(true);
+      },
+      () => undefined, // a photo job reports any failure
+    );
+    return () => {
+      worker.terminate();
+      if (workerRef.current === worker) workerRef.current = null;
+    };
+  }, []);
+
   useEffect(
     () => () => {
       runRef.current?.abort();
-      workerRef.current?.terminate();
       if (previewRef.current) URL.revokeObjectURL(previewRef.current);
     },
     [],
@@ -212,7 +261,7 @@ export function ImageSearch({
 
   const busy = phase.kind === "embedding" || phase.kind === "searching";
   return (
-    <div className="img-search" data-interactive={interactive ? "true" : undefined} data-all-searchable={allSearchable}>
+    <div className="img-search" data-interactive={interactive ? "true" : undefined} data-all-searchable={allSearchable} data-engine-ready={engineReady ? "true" : undefined}>
       <div className="img-tabs" role="tablist" aria-label="Search with">
         <button role="tab" aria-selected={tab === "upload"} className={tab === "upload" ? "active" : ""} onClick={() => setTab("upload")}>
           Your photo
@@ -245,7 +294,11 @@ export function ImageSearch({
             <ProgressBar snapshot={phase.snapshot} label={phase.message} />
           </div>
         ) : null}
-        {phase.kind === "searching" ? <p className="img-status" aria-live="polite">Searching…</p> : null}
+        {phase.kind === "searching" ? (
+          <p className="img-status" aria-live="polite" data-testid="searching">
+            {phase.message ?? "Searching…"}
+          </p>
+        ) : null}
         {phase.kind === "error" ? (
           <p className="error-box" role="alert" data-testid="search-error">
             {phase.message}
@@ -258,6 +311,7 @@ export function ImageSearch({
             threshold={threshold}
             classLabels={classLabels}
             backend={backend}
+            embeddedOnServer={embeddedOnServer}
             allSearchable={allSearchable}
             onOpen={openViewer}
           />

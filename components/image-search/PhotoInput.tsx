@@ -53,7 +53,10 @@ export function PhotoInput({ onFile, busy }: { onFile: (file: File) => void; bus
           Take a photo
         </button>
       </div>
-      <p className="img-drop-hint">or paste one (Ctrl+V). It stays on your device: only 768 numbers are sent.</p>
+      <p className="img-drop-hint">
+        or paste one (Ctrl+V). Once the model has loaded in your browser, only 768 numbers are sent; a photo chosen before
+        that is searched on the server (not stored).
+      </p>
       <input
         ref={fileRef}
         type="file"

@@ -26,6 +26,7 @@ export function SearchResults({
   threshold,
   classLabels,
   backend,
+  embeddedOnServer = false,
   allSearchable,
   onOpen,
 }: {
@@ -35,6 +36,8 @@ export function SearchResults({
   /** The collection's classes (folder names), to relate the classifier's labels to them. */
   classLabels: readonly string[];
   backend: string | null;
+  /** The query's vector and labels were computed by the server (the browser's engine was still loading). */
+  embeddedOnServer?: boolean;
   /** Every photo is in the collection: a photo's split is only an evaluation label, not shown. */
   allSearchable: boolean;
   onOpen: (index: number, opener: HTMLElement) => void;
@@ -61,7 +64,7 @@ export function SearchResults({
           {response ? (
             <>
               <Verdict response={response} threshold={threshold} classLabels={classLabels} />
-              <QueryLabels labels={response.labels} backend={query.kind === "photo" ? null : backend} />
+              <QueryLabels labels={response.labels} backend={query.kind === "photo" ? null : backend} onServer={query.kind !== "photo" && embeddedOnServer} />
             </>
           ) : null}
         </div>
@@ -134,11 +137,18 @@ function Verdict({ response, threshold, classLabels }: { response: SearchRespons
   );
 }
 
-function QueryLabels({ labels, backend }: { labels: SearchResponse["labels"]; backend: string | null }) {
+function QueryLabels({ labels, backend, onServer }: { labels: SearchResponse["labels"]; backend: string | null; onServer: boolean }) {
   if (labels.length === 0) return null;
+  const where = onServer
+    ? " (ImageNet labels, searched on the server while your browser loads the model)"
+    : backend
+      ? ` (ImageNet labels, computed in your browser on ${backend})`
+      : " (ImageNet labels)";
   return (
-    <div className="img-labels">
-      <h3>What the classifier sees{backend ? <small> (ImageNet labels, tfjs on {backend})</small> : <small> (ImageNet labels)</small>}</h3>
+    <div className="img-labels" data-embedded-on={onServer ? "server" : backend ? "browser" : undefined}>
+      <h3>
+        What the classifier sees<small>{where}</small>
+      </h3>
       <LabelBars labels={labels} testId="query-labels" />
     </div>
   );

@@ -13,6 +13,17 @@ export function searchByVector(vector: Float32Array, k: number, labels: QueryLab
   return fetchApi("/api/image-search/search", searchResponseSchema, jsonPost({ vector: Array.from(vector), k, labels }, signal));
 }
 
+/**
+ * The nearest photos to an image file the server embeds itself (multipart POST
+ * /api/image-search/search): the page's first search while the browser still loads its model.
+ */
+export function searchByUpload(file: Blob, k: number, signal?: AbortSignal) {
+  const form = new FormData();
+  form.set("file", file);
+  form.set("k", String(k));
+  return fetchApi("/api/image-search/search", searchResponseSchema, { method: "POST", body: form, signal });
+}
+
 /** The nearest photos to a stored photo, and that photo (GET /api/image-search/similar). */
 export function similarPhotos(id: string, k: number, signal?: AbortSignal) {
   return fetchApi(`/api/image-search/similar?id=${encodeURIComponent(id)}&k=${k}`, similarResponseSchema, { signal });

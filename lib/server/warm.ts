@@ -1,5 +1,6 @@
 import "server-only";
 import type { SqlDb } from "@/lib/db";
+import { warmServerEmbedder } from "@/lib/image-search/server/embed";
 import { warmFilmSearch } from "@/lib/movies/server/store";
 import { warmRadioCatalogue } from "@/lib/radio/server/store";
 
@@ -10,6 +11,7 @@ import { warmRadioCatalogue } from "@/lib/radio/server/store";
 const warmers: { name: string; warm: (db: SqlDb) => Promise<void> }[] = [
   { name: "film search", warm: warmFilmSearch },
   { name: "radio catalogue", warm: warmRadioCatalogue },
+  { name: "image vectors (ONNX Runtime)", warm: warmServerEmbedder },
 ];
 
 export async function warmCaches(db: SqlDb, log: (line: string) => void = console.log): Promise<void> {

@@ -9,3 +9,4 @@ export * from "./preprocess";
 export * from "./mobilenet";
 export * from "./functional";
 export * from "./layers";
+export * from "./embedder";

@@ -132,15 +132,9 @@ export async function analyzeBatch(
   inputs: readonly Float32Array[],
   options: AnalyzeOptions = {},
 ): Promise<VisionResult[]> {
-  const k = options.topK ?? 5;
   const n = inputs.length;
   if (n === 0) return [];
-  const per = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
-  const flat = new Float32Array(n * per);
-  inputs.forEach((input, i) => {
-    if (input.length !== per) throw new Error(`input ${i} has ${input.length} values, expected ${per}`);
-    flat.set(input, i * per);
-  });
+  const flat = stackInputs(inputs);
   const [embT, probT] = tf.tidy(() => {
     const x = tf.tensor4d(flat, [n, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3]);
     const [features, logits] = net.heads.predict(x) as tf.Tensor[];
@@ -150,17 +144,33 @@ export async function analyzeBatch(
   });
   try {
     const [emb, probs] = await Promise.all([embT.data() as Promise<Float32Array>, probT.data() as Promise<Float32Array>]);
-    const results: VisionResult[] = [];
-    for (let i = 0; i < n; i++) {
-      const embedding = emb.slice(i * EMBEDDING_DIM, (i + 1) * EMBEDDING_DIM);
-      const predictions = k > 0 ? topK(probs.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES), k, net.labels) : [];
-      results.push({ embedding, predictions });
-    }
-    return results;
+    return splitResults(emb, probs, n, options.topK ?? 5, net.labels);
   } finally {
     embT.dispose();
     probT.dispose();
   }
+}
+
+/** Preprocessed inputs (224 * 224 * 3 floats each) as one (n, 224, 224, 3) buffer. */
+export function stackInputs(inputs: readonly Float32Array[]): Float32Array {
+  const per = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
+  const flat = new Float32Array(inputs.length * per);
+  inputs.forEach((input, i) => {
+    if (input.length !== per) throw new Error(`input ${i} has ${input.length} values, expected ${per}`);
+    flat.set(input, i * per);
+  });
+  return flat;
+}
+
+/** (n, 768) embeddings and (n, 1000) probabilities -> one VisionResult per image with its top-k. */
+export function splitResults(emb: Float32Array, probs: Float32Array, n: number, k: number, labels: readonly string[]): VisionResult[] {
+  const results: VisionResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const embedding = emb.slice(i * EMBEDDING_DIM, (i + 1) * EMBEDDING_DIM);
+    const predictions = k > 0 ? topK(probs.subarray(i * NUM_CLASSES, (i + 1) * NUM_CLASSES), k, labels) : [];
+    results.push({ embedding, predictions });
+  }
+  return results;
 }
 
 /** One preprocessed input -> embedding + top-k. */

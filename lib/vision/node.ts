@@ -14,6 +14,8 @@ import { countJpegScans } from "./jpeg";
 import { ImageInputError } from "./errors";
 import { createFunctionalMobileNet, type FunctionalMobileNet } from "./functional";
 import { loadMobileNet, parseLabels, type MobileNet } from "./mobilenet";
+import type { ImageEmbedder } from "./embedder";
+import { createOnnxEmbedder, ONNX_MODEL_FILE } from "./onnx/runtime";
 import type { PixelBuffer } from "./preprocess";
 
 /** public/models/mobilenet_v1_0.75_224 of the project (the app's own copy). */
@@ -71,6 +73,21 @@ export async function loadFunctionalMobileNetFromDir(dir: string = defaultModelD
     heads.dispose();
     void model;
   }
+}
+
+/**
+ * The exported ONNX model (model.onnx, see scripts/image-search/onnx.ts) on onnxruntime-web's
+ * wasm backend in Node (onnxruntime-node would need a download at install). Loaded lazily so
+ * tfjs-only users of this module never load ONNX Runtime.
+ */
+export async function loadOnnxMobileNetFromBytes(model: Uint8Array, labels: readonly string[]): Promise<ImageEmbedder> {
+  const ort = await import("onnxruntime-web");
+  return createOnnxEmbedder(ort, model, labels);
+}
+
+export async function loadOnnxMobileNetFromDir(dir: string = defaultModelDir()): Promise<ImageEmbedder> {
+  const [labels, bytes] = await Promise.all([readLabels(path.join(dir, "metadata.json")), fs.readFile(path.join(dir, ONNX_MODEL_FILE))]);
+  return loadOnnxMobileNetFromBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), labels);
 }
 
 // ---------------------------------------------------------------- backends

@@ -9,6 +9,9 @@ describe("system check page", () => {
     const { page, errors } = await newPageCollectingErrors(chromium());
     await page.goto(`${baseURL}/status`);
     await expect(page.getByTestId("db-backend").textContent()).resolves.toMatch(/PGlite|PostgreSQL/);
+    // The image-vector engines: ONNX Runtime in the browser worker and for uploads (issue 14).
+    await expect(page.getByTestId("embed-browser").textContent()).resolves.toMatch(/^ort-wasm /);
+    await expect(page.getByTestId("embed-server").textContent()).resolves.toMatch(/^ort-wasm/);
     const backend = page.getByTestId("tf-backend");
     await backend.waitFor({ timeout: 60_000 });
     // Headless Chromium without a GPU may or may not offer WebGL; either way a backend must run.

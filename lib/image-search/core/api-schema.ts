@@ -40,8 +40,28 @@ export type SearchJsonBody = z.input<typeof searchJsonBodySchema>;
 /** `k` of a multipart upload (a form field) or of a query string. */
 export const kFieldSchema = queryInt({ min: 1, max: MAX_RESULTS }).default(DEFAULT_RESULTS);
 
-/** The query of a raw image upload (POST /api/image-search/search?k=). */
-export const uploadQuerySchema = z.object({ k: kFieldSchema }).strict();
+/** Engines the browser worker can embed a photo on (`/image-search?backend=`). */
+export const BROWSER_EMBED_BACKENDS = ["ort-wasm", "tfjs-webgl", "tfjs-wasm"] as const;
+export type BrowserEmbedBackend = (typeof BROWSER_EMBED_BACKENDS)[number];
+/** The fastest in Chromium in bench/image-embed (2 cores, SwiftShader WebGL, no cross-origin isolation). */
+export const DEFAULT_BROWSER_BACKEND: BrowserEmbedBackend = "ort-wasm";
+
+/** `?backend=` of the page, or the default when absent or unknown. */
+export function browserBackendOf(param: string | null | undefined): BrowserEmbedBackend {
+  return (BROWSER_EMBED_BACKENDS as readonly string[]).includes(param ?? "") ? (param as BrowserEmbedBackend) : DEFAULT_BROWSER_BACKEND;
+}
+
+/** Engines the server can embed an upload on; ORT is the fastest in Node (bench/image-embed). */
+export const SERVER_EMBED_BACKENDS = ["ort-wasm", "tfjs-wasm"] as const;
+export type ServerEmbedBackend = (typeof SERVER_EMBED_BACKENDS)[number];
+export const DEFAULT_SERVER_BACKEND: ServerEmbedBackend = "ort-wasm";
+export const backendFieldSchema = z.enum(SERVER_EMBED_BACKENDS).default(DEFAULT_SERVER_BACKEND);
+
+/** The query of a raw image upload (POST /api/image-search/search?k=&backend=). */
+export const uploadQuerySchema = z.object({ k: kFieldSchema, backend: backendFieldSchema }).strict();
+
+/** The query of a multipart upload (k travels in the form): only the engine. */
+export const multipartQuerySchema = z.object({ backend: backendFieldSchema }).strict();
 
 export const similarQuerySchema = z.object({ id: photoIdSchema, k: kFieldSchema }).strict();
 

@@ -8,7 +8,7 @@ import "server-only";
 import { noQuerySchema } from "@/lib/api/query-schema";
 import { mediaType, parseJsonBody, parseQuery, readBodyLimited } from "@/lib/api/route";
 import { invalidInput, tooLarge, unsupportedMediaType } from "@/lib/errors";
-import { kFieldSchema, searchJsonBodySchema, uploadQuerySchema, type QueryLabel } from "../core/api-schema";
+import { kFieldSchema, multipartQuerySchema, searchJsonBodySchema, uploadQuerySchema, type QueryLabel, type ServerEmbedBackend } from "../core/api-schema";
 import { embedImageBytes, UPLOAD_LIMITS } from "./embed";
 
 /** A JSON query is 768 numbers and a few labels: ~20 KB; this leaves room and no more. */
@@ -18,14 +18,15 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 export type SearchRequest =
   | { type: "vector"; vector: number[]; k: number; labels: QueryLabel[] }
-  | { type: "image"; bytes: Uint8Array; k: number };
+  | { type: "image"; bytes: Uint8Array; k: number; backend: ServerEmbedBackend };
 
 /** Multipart fields an upload may carry. */
 const MULTIPART_FIELDS = new Set(["file", "k"]);
 
 /**
  * Parses the request without embedding: every size, type and k check happens here. Only
- * a raw image body takes a query string (`?k=`); JSON and multipart carry k inside.
+ * a raw image body takes `?k=`; JSON and multipart carry k inside. Uploads (raw and
+ * multipart) may pick the server's engine with `?backend=ort-wasm|tfjs-wasm`.
  */
 export async function parseSearchRequest(request: Request): Promise<SearchRequest> {
   const contentType = request.headers.get("content-type") ?? "";
@@ -36,11 +37,11 @@ export async function parseSearchRequest(request: Request): Promise<SearchReques
     return { type: "vector", vector: body.vector, k: body.k, labels: body.labels };
   }
   if (type.startsWith("image/") || type === "application/octet-stream") {
-    const { k } = parseQuery(request, uploadQuerySchema);
-    return { type: "image", bytes: await readBodyLimited(request, UPLOAD_LIMITS.maxBytes), k };
+    const { k, backend } = parseQuery(request, uploadQuerySchema);
+    return { type: "image", bytes: await readBodyLimited(request, UPLOAD_LIMITS.maxBytes), k, backend };
   }
   if (type === "multipart/form-data") {
-    parseQuery(request, noQuerySchema);
+    const { backend } = parseQuery(request, multipartQuerySchema);
     const body = await readBodyLimited(request, UPLOAD_LIMITS.maxBytes + MULTIPART_OVERHEAD_BYTES);
     let form: FormData;
     try {
@@ -59,7 +60,7 @@ export async function parseSearchRequest(request: Request): Promise<SearchReques
     }
     const k = kFieldSchema.safeParse(form.get("k") ?? undefined);
     if (!k.success) throw invalidInput("invalid_k", `k must be a whole number from 1 to 50.`);
-    return { type: "image", bytes: new Uint8Array(await file.arrayBuffer()), k: k.data };
+    return { type: "image", bytes: new Uint8Array(await file.arrayBuffer()), k: k.data, backend };
   }
   throw unsupportedMediaType(
     "unsupported_media_type",
@@ -80,6 +81,6 @@ export interface SearchQuery {
 export async function readSearchQuery(request: Request): Promise<SearchQuery> {
   const parsed = await parseSearchRequest(request);
   if (parsed.type === "vector") return { vector: parsed.vector, k: parsed.k, labels: parsed.labels };
-  const embedded = await embedImageBytes(parsed.bytes, UPLOAD_LIMITS, request.signal);
+  const embedded = await embedImageBytes(parsed.bytes, UPLOAD_LIMITS, request.signal, parsed.backend);
   return { vector: embedded.embedding, k: parsed.k, labels: embedded.labels };
 }

@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
  * - `application/json` `{ "vector": [768 numbers], "k"?: 1..50, "labels"?: [{ "label", "probability" }] }`
  *   (what the page sends: the browser computed the vector and labels in a web worker), or
  * - `multipart/form-data` with an image `file` (and optional `k`), or a raw `image/*` body
- *   (`?k=`): the server decodes and embeds it itself (tfjs WASM, model loaded on first use).
+ *   (`?k=`): the server decodes and embeds it itself (ONNX Runtime by default, its session
+ *   warmed at server start; `?backend=tfjs-wasm` for tfjs). The page uses it for photos that
+ *   arrive before its own engine is ready.
  * Size is checked from Content-Length and while streaming, pixel count from the image
  * header, both before decoding (lib/image-search/server/upload.ts); bad input is a 4xx with a reason.
  */

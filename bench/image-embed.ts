@@ -1,0 +1,217 @@
+/**
+ * Image vector engines: `npm run bench -- image-embed [--rounds N] [--no-browser] [--only ENGINE]`.
+ *
+ * For each engine: cold start (model read / fetch + session or backend start + first
+ * inference) and per-image latency (median of N single-image calls on one preprocessed
+ * photo, no decoding), as ratios to the fastest engine of the same environment in this run.
+ * - Node: tfjs on its WASM backend (the upload path before issue 14) and ONNX Runtime
+ *   (onnxruntime-web's wasm backend; model.onnx).
+ * - Chromium (playwright-core; each engine in a fresh browser context, so nothing is cached;
+ *   the page is served cross-origin isolated so ORT can also run with 2 threads): tfjs WebGL
+ *   (SwiftShader when there is no GPU), tfjs WASM, ORT wasm with 1 and 2 threads. Also the
+ *   second visit (same context: model files from the Cache API).
+ * Every engine's embedding is compared with Node tfjs's (cosine, max |diff|).
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { analyzeBatch, preprocess, tfjsEmbedder, type EmbedBackend, type ImageEmbedder } from "@/lib/vision";
+import { decodeImage, defaultModelDir, loadMobileNetFromDir, loadOnnxMobileNetFromDir, useWasmBackend, wasmBinaryDir } from "@/lib/vision/node";
+import { compareEmbeddings } from "@/lib/vision/onnx/compare";
+import { findChromium } from "@/scripts/find-chromium.mjs";
+import type { PageBenchResult } from "./_image-embed-page";
+
+const PHOTO = path.resolve("tests/fixtures/images/dalmatian-image_0001.jpg");
+
+interface Row {
+  env: "node" | "chromium";
+  engine: string;
+  coldMs: number;
+  perImageMs: number;
+  secondVisitMs?: number;
+  cosine: number;
+  maxAbsDiff: number;
+}
+
+/** An engine that has not answered after this long is reported as failed (a hung page must not hang the bench). */
+const CASE_TIMEOUT_MS = 180_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+function arg(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function print(rows: Row[]) {
+  for (const env of ["node", "chromium"] as const) {
+    const mine = rows.filter((r) => r.env === env);
+    if (mine.length === 0) continue;
+    const fastest = Math.min(...mine.map((r) => r.perImageMs));
+    const fastestCold = Math.min(...mine.map((r) => r.coldMs));
+    console.log(`\n${env}: per image (ratio to fastest) | cold start (ratio) | second visit | vs Node tfjs`);
+    for (const r of mine) {
+      console.log(
+        `  ${r.engine.padEnd(22)} ${r.perImageMs.toFixed(1).padStart(7)} ms ${(r.perImageMs / fastest).toFixed(2).padStart(5)}x | ` +
+          `${r.coldMs.toFixed(0).padStart(6)} ms ${(r.coldMs / fastestCold).toFixed(2).padStart(5)}x | ` +
+          `${r.secondVisitMs === undefined ? "      -" : `${r.secondVisitMs.toFixed(0).padStart(6)} ms`} | ` +
+          `1-cos ${(1 - r.cosine).toExponential(1)}, max |diff| ${r.maxAbsDiff.toExponential(2)}`,
+      );
+    }
+  }
+}
+
+async function node(input: Float32Array, reference: Float32Array, rounds: number): Promise<Row[]> {
+  const engines: { engine: string; embedder: ImageEmbedder; coldMs: number; times: number[]; embedding: Float32Array }[] = [];
+  for (const [engine, load] of [
+    ["ort-wasm", () => loadOnnxMobileNetFromDir()],
+    ["tfjs-wasm", async () => tfjsEmbedder(await loadMobileNetFromDir(), "wasm")],
+  ] as const) {
+    const t = performance.now();
+    const embedder = await load();
+    const [first] = await embedder.analyzeBatch([input]);
+    engines.push({ engine, embedder, coldMs: performance.now() - t, times: [], embedding: first.embedding });
+  }
+  // interleaved, so load changes on this shared machine hit both alike
+  for (let r = 0; r < rounds; r++) {
+    for (const e of engines) {
+      const t = performance.now();
+      await e.embedder.analyzeBatch([input]);
+      e.times.push(performance.now() - t);
+    }
+  }
+  return engines.map((e) => {
+    e.embedder.dispose();
+    return { env: "node", engine: e.engine, coldMs: e.coldMs, perImageMs: median(e.times), ...cmp(reference, e.embedding) };
+  });
+}
+
+function cmp(reference: Float32Array, got: ArrayLike<number>) {
+  const { minCosine, maxAbsDiff } = compareEmbeddings([reference], [Float32Array.from(got)]);
+  return { cosine: minCosine, maxAbsDiff };
+}
+
+/** Serves the bench page, the model files and both wasm runtimes, cross-origin isolated. */
+async function benchServer(js: string): Promise<http.Server> {
+  const files: Record<string, string> = {
+    "/ort-wasm/ort-wasm-simd-threaded.wasm": path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm"),
+    "/ort-wasm/ort-wasm-simd-threaded.mjs": path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.mjs"),
+  };
+  for (const f of fs.readdirSync(defaultModelDir())) files[`/models/mobilenet_v1_0.75_224/${f}`] = path.join(defaultModelDir(), f);
+  for (const f of fs.readdirSync(wasmBinaryDir()).filter((f) => f.endsWith(".wasm"))) files[`/tfjs-wasm/${f}`] = path.join(wasmBinaryDir(), f);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Cross-Origin-Embedder-Policy", "require-corp");
+    if (url.pathname === "/") return res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/bench.js"></script>');
+    if (url.pathname === "/bench.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(js);
+    const file = files[url.pathname];
+    if (!file) return res.writeHead(404).end();
+    // As next.config.ts serves them: HTTP-cacheable, so a second visit skips the download.
+    res.setHeader("Cache-Control", "public, max-age=86400");
+    const type = file.endsWith(".wasm") ? "application/wasm" : file.endsWith(".mjs") ? "text/javascript" : "application/octet-stream";
+    res.writeHead(200, { "content-type": type }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
+
+async function browser(input: Float32Array, reference: Float32Array, rounds: number, args: string[]): Promise<Row[]> {
+  const found = findChromium();
+  if (!found.path) {
+    console.log(`Chromium part skipped: ${found.why}`);
+    return [];
+  }
+  const bundle = await build({
+    entryPoints: [path.resolve("bench/_image-embed-page.ts")],
+    bundle: true,
+    format: "esm",
+    write: false,
+    platform: "browser",
+    alias: { "@": path.resolve(".") },
+    logLevel: "error",
+  });
+  const server = await benchServer(bundle.outputFiles[0].text);
+  const port = (server.address() as { port: number }).port;
+  // No --disable-gpu: without a GPU Chromium then offers WebGL through SwiftShader.
+  const b = await chromium.launch({
+    executablePath: found.path,
+    headless: true,
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
+  const rows: Row[] = [];
+  const cases: [EmbedBackend, number, string][] = [
+    ["ort-wasm", 1, "ort-wasm (1 thread)"],
+    ["ort-wasm", 2, "ort-wasm (2 threads)"],
+    ["tfjs-webgl", 1, "tfjs-webgl"],
+    ["tfjs-wasm", 1, "tfjs-wasm"],
+  ];
+  const only = arg(args, "only", "");
+  try {
+    for (const [backend, threads, engine] of cases.filter((c) => c[2].includes(only))) {
+      const context = await b.newContext();
+      try {
+        const visit = async () => {
+          const page = await context.newPage();
+          page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
+          await page.goto(`http://127.0.0.1:${port}/`);
+          await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+          const r = await withTimeout(page.evaluate(
+            ([backend, input, rounds, threads]) =>
+              (window as unknown as { runBench: (b: string, x: number[], r: number, t: number) => Promise<PageBenchResult> }).runBench(backend, input, rounds, threads),
+            [backend, Array.from(input), rounds, threads] as const,
+          ), CASE_TIMEOUT_MS);
+          await page.close();
+          return r;
+        };
+        const cold = await visit();
+        const second = await visit();
+        rows.push({
+          env: "chromium",
+          engine,
+          coldMs: cold.loadMs + cold.firstMs,
+          perImageMs: median([...cold.perImageMs, ...second.perImageMs]),
+          secondVisitMs: second.loadMs + second.firstMs,
+          ...cmp(reference, cold.embedding),
+        });
+        const phases = (r: PageBenchResult) => Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ");
+        console.log(
+          `chromium ${engine}: cold ${(cold.loadMs + cold.firstMs).toFixed(0)} ms (load ${cold.loadMs.toFixed(0)} [${phases(cold)}], first inference ${cold.firstMs.toFixed(0)}), ` +
+            `second visit ${(second.loadMs + second.firstMs).toFixed(0)} ms (load ${second.loadMs.toFixed(0)} [${phases(second)}]), per image ${median(cold.perImageMs).toFixed(1)} ms`,
+        );
+      } catch (err) {
+        console.log(`Chromium ${engine}: ${err instanceof Error ? err.message.split("\n")[0] : err}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await b.close();
+    server.close();
+  }
+  return rows;
+}
+
+export default async function main(args: string[]): Promise<void> {
+  const rounds = Number(arg(args, "rounds", "10"));
+  await useWasmBackend();
+  const input = preprocess(await decodeImage(fs.readFileSync(PHOTO)));
+  const refNet = await loadMobileNetFromDir();
+  const [reference] = await analyzeBatch(refNet, [input]);
+  refNet.heads.dispose();
+  console.log(`image-embed: ${path.basename(PHOTO)}, median of ${rounds} single-image calls per engine`);
+  const rows = await node(input, reference.embedding, rounds);
+  print(rows);
+  if (!args.includes("--no-browser")) rows.push(...(await browser(input, reference.embedding, rounds, args)));
+  print(rows);
+}
