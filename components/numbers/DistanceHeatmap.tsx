@@ -155,32 +155,34 @@ export function DistanceHeatmap(props: {
         with names.
       </p>
       <ColourLegend colour={colour} extent={extent} />
-      <div className="nums-heatmap-box" ref={boxRef}>
-        {geo && (
-          <canvas
-            ref={canvasRef}
-            className="nums-heatmap"
-            data-testid="heatmap"
-            data-rows={n}
-            data-cols={n}
-            data-cell={geo.cell}
-            data-left={geo.left}
-            data-top={geo.top}
-            style={{ width: geo.width, height: geo.height }}
-            role="img"
-            aria-label={`Heat map of pair scores for ${n} languages in tree order`}
-            onPointerMove={(event) => setHover(cellAt(event))}
-            onPointerDown={(event) => setHover(cellAt(event))}
-            onPointerLeave={(event) => event.pointerType === "mouse" && setHover(null)}
-            onClick={(event) => {
-              const at = cellAt(event);
-              if (at) onSelect(data.names[at.row]);
-            }}
-          />
-        )}
+      <div className="nums-heatmap-layout">
+        <div className="nums-heatmap-box" ref={boxRef}>
+          {geo && (
+            <canvas
+              ref={canvasRef}
+              className="nums-heatmap"
+              data-testid="heatmap"
+              data-rows={n}
+              data-cols={n}
+              data-cell={geo.cell}
+              data-left={geo.left}
+              data-top={geo.top}
+              style={{ width: geo.width, height: geo.height }}
+              role="img"
+              aria-label={`Heat map of pair scores for ${n} languages in tree order`}
+              onPointerMove={(event) => setHover(cellAt(event))}
+              onPointerDown={(event) => setHover(cellAt(event))}
+              onPointerLeave={(event) => event.pointerType === "mouse" && setHover(null)}
+              onClick={(event) => {
+                const at = cellAt(event);
+                if (at) onSelect(data.names[at.row]);
+              }}
+            />
+          )}
+        </div>
+        <LanguageRow data={data} language={selected && data.names.includes(selected) ? selected : data.names[0]} colour={colour} extent={extent} onSelect={onSelect} />
       </div>
       {hover && cell && <PairTooltip cell={cell} x={hover.x} y={hover.y} words={words} />}
-      <LanguageRow data={data} language={selected && data.names.includes(selected) ? selected : data.names[0]} colour={colour} extent={extent} onSelect={onSelect} />
       {data.names.some(isJokeArticle) && <JokeArticleNote />}
     </section>
   );

@@ -41,7 +41,8 @@ function ancestorsOf(id: number | undefined, parents: Map<number, number>): Set<
 
 const ROW = 16; // px per visible leaf in the top-down (phone) layout
 const ARC = 15; // px of circumference per visible leaf in the radial layout: room for an 11 px label
-const LABEL_ROOM = 135; // px outside the leaves' circle for their names
+const LABEL_ROOM = 118; // px outside the leaves' circle for their names
+const RADIAL_MAX_HEIGHT = 700; // the circle grows with the box up to this height, for more room between branches
 const MARGIN = { top: 14, bottom: 14, left: 14 };
 /** Narrower than this, the tree is drawn top-down at full height instead of as a circle. */
 const RADIAL_MIN_WIDTH = 600;
@@ -81,7 +82,7 @@ export function LanguageDendrogram(props: { tree: NumbersTreeNode; selected: str
     const h = hierarchy(root, (node) => (collapsed.has(node.id) ? undefined : node.children));
     const visibleLeaves = h.leaves().length;
     if (radial) {
-      const radius = Math.max(90, (visibleLeaves * ARC) / (2 * Math.PI));
+      const radius = Math.max(90, (visibleLeaves * ARC) / (2 * Math.PI), Math.min(width, RADIAL_MAX_HEIGHT) / 2 - LABEL_ROOM - MARGIN.top);
       const nodes = cluster<IndexedNode>().size([2 * Math.PI, radius]).separation(() => 1)(h);
       const size = 2 * (radius + LABEL_ROOM) + MARGIN.top + MARGIN.bottom;
       return { nodes, visibleLeaves, depth: radius, height: size, origin: [width / 2, size / 2] as [number, number] };

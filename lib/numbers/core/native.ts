@@ -43,7 +43,10 @@ export function nativeSpelling(restOfLine: string): string {
   const word = first
     .replace(/^[\p{Nd}]+\s+/u, "")
     .replace(ENGLISH_NAME, "")
-    .replace(/^[\s\-–]+/, "");
+    .replace(/^[\s\-–]+/, "")
+    // An English note after a word in another script ("четири Referring to people") is
+    // not part of it; one Latin word is its transliteration ("бір - bir") and stays.
+    .replace(/^([^\x00-\x7F][^A-Za-z]*?)\s+[A-Za-z]+\s+[A-Za-z].*$/, "$1");
   return word.length <= MAX_NATIVE_LENGTH ? word : "";
 }
 
