@@ -16,6 +16,8 @@ describe("nativeSpelling", () => {
     ["  ๓ (''saam'') สาม", "สาม"],
     [" един (''eh-DEEN'') [m.] една/едно [fem./neut.]", "един"],
     [" one ஒன்று (''ondru'')", "ஒன்று"],
+    [" бір - bir (''beer'')", "бір - bir"],
+    [" четири (''CHEH-tee-ree'') Referring to people: четирима", "четири"],
   ])("finds the written word in %j", (rest, expected) => {
     expect(nativeSpelling(rest)).toBe(expected);
   });
