@@ -3,10 +3,15 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { interpolateYlGnBu, scaleLinear, scaleSequential } from "d3";
 import { heatmapCell, scoreExtent, type HeatmapCell, type HeatmapData } from "@/lib/numbers/core/heatmap";
+import { displayName, isJokeArticle } from "@/lib/numbers/core/joke";
 import { formatCost, formatScore } from "./format";
+import { JokeArticleNote } from "./LanguageLabel";
+import { LanguageRow } from "./LanguageRow";
 
-const LABEL_SPACE = 150; // px for row / column names when there is room for them
+const LABEL_SPACE = 130; // px for row / column names when there is room for them
 const MIN_WIDTH_FOR_LABELS = 560;
+/** Room kept free above and below the picture, so all of it fits in the window at once. */
+const VIEWPORT_MARGIN = 60;
 
 interface Geometry {
   cell: number;
@@ -53,11 +58,16 @@ export function DistanceHeatmap(props: {
   useLayoutEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const measure = () => setAvailable(box.clientWidth);
+    // The square is as wide as the box but never taller than the window.
+    const measure = () => setAvailable(Math.min(box.clientWidth, Math.max(240, window.innerHeight - VIEWPORT_MARGIN)));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(box);
-    return () => observer.disconnect();
+    window.addEventListener("resize", measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", measure);
+    };
   }, []);
 
   useEffect(() => {
@@ -90,7 +100,7 @@ export function DistanceHeatmap(props: {
       ctx.font = `${Math.min(cell + 1, 11)}px system-ui, sans-serif`;
       ctx.textBaseline = "middle";
       for (let i = 0; i < n; i++) {
-        const name = fit(ctx, data.names[i], left - 8);
+        const name = fit(ctx, isJokeArticle(data.names[i]) ? `${displayName(data.names[i])} (joke)` : data.names[i], left - 8);
         ctx.fillStyle = i === selectedIndex ? accent : fg;
         ctx.font = `${i === selectedIndex ? "bold " : ""}${Math.min(cell + 1, 11)}px system-ui, sans-serif`;
         ctx.textAlign = "right";
@@ -141,34 +151,39 @@ export function DistanceHeatmap(props: {
       <h2 id="nums-heatmap">How alike every two languages count</h2>
       <p className="nums-lede">
         Each cell is the score of two languages (rows and columns in the tree&apos;s order, so families form dark blocks).
-        Hover or tap a cell for the ten distances; click it to select the row&apos;s language.
+        Hover or tap a cell for the ten distances; click it to select the row&apos;s language, whose row is listed below
+        with names.
       </p>
       <ColourLegend colour={colour} extent={extent} />
-      <div className="nums-heatmap-box" ref={boxRef}>
-        {geo && (
-          <canvas
-            ref={canvasRef}
-            className="nums-heatmap"
-            data-testid="heatmap"
-            data-rows={n}
-            data-cols={n}
-            data-cell={geo.cell}
-            data-left={geo.left}
-            data-top={geo.top}
-            style={{ width: geo.width, height: geo.height }}
-            role="img"
-            aria-label={`Heat map of pair scores for ${n} languages in tree order`}
-            onPointerMove={(event) => setHover(cellAt(event))}
-            onPointerDown={(event) => setHover(cellAt(event))}
-            onPointerLeave={(event) => event.pointerType === "mouse" && setHover(null)}
-            onClick={(event) => {
-              const at = cellAt(event);
-              if (at) onSelect(data.names[at.row]);
-            }}
-          />
-        )}
+      <div className="nums-heatmap-layout">
+        <div className="nums-heatmap-box" ref={boxRef}>
+          {geo && (
+            <canvas
+              ref={canvasRef}
+              className="nums-heatmap"
+              data-testid="heatmap"
+              data-rows={n}
+              data-cols={n}
+              data-cell={geo.cell}
+              data-left={geo.left}
+              data-top={geo.top}
+              style={{ width: geo.width, height: geo.height }}
+              role="img"
+              aria-label={`Heat map of pair scores for ${n} languages in tree order`}
+              onPointerMove={(event) => setHover(cellAt(event))}
+              onPointerDown={(event) => setHover(cellAt(event))}
+              onPointerLeave={(event) => event.pointerType === "mouse" && setHover(null)}
+              onClick={(event) => {
+                const at = cellAt(event);
+                if (at) onSelect(data.names[at.row]);
+              }}
+            />
+          )}
+        </div>
+        <LanguageRow data={data} language={selected && data.names.includes(selected) ? selected : data.names[0]} colour={colour} extent={extent} onSelect={onSelect} />
       </div>
       {hover && cell && <PairTooltip cell={cell} x={hover.x} y={hover.y} words={words} />}
+      {data.names.some(isJokeArticle) && <JokeArticleNote />}
     </section>
   );
 }
@@ -197,7 +212,7 @@ function PairTooltip({ cell, x, y, words }: { cell: HeatmapCell; x: number; y: n
   return (
     <div ref={ref} className="nums-tooltip" role="tooltip" data-testid="heatmap-tooltip" style={position}>
       <p>
-        <strong>{cell.a}</strong> × <strong>{cell.b}</strong>
+        <strong>{displayName(cell.a)}</strong> × <strong>{displayName(cell.b)}</strong>
         <br />
         score <strong>{formatScore(cell.score)}</strong>
       </p>
@@ -205,8 +220,8 @@ function PairTooltip({ cell, x, y, words }: { cell: HeatmapCell; x: number; y: n
         <thead>
           <tr>
             <th />
-            <th>{cell.a}</th>
-            <th>{cell.b}</th>
+            <th>{displayName(cell.a)}</th>
+            <th>{displayName(cell.b)}</th>
             <th>d</th>
           </tr>
         </thead>

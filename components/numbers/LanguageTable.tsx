@@ -1,10 +1,12 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { isJokeArticle } from "@/lib/numbers/core/joke";
 import { normaliseWord } from "@/lib/numbers/core/normalise";
 import type { StoredLanguage } from "@/lib/numbers/core/types";
 import type { UniversalNumber } from "@/lib/numbers/core/types";
 import { formatScore } from "./format";
+import { JokeArticleNote, LanguageLabel } from "./LanguageLabel";
 
 type SortKey = "tree" | "name" | "closest" | number; // a number k sorts by the word for k + 1
 interface Sort {
@@ -22,11 +24,26 @@ function compare(x: StoredLanguage, y: StoredLanguage, key: SortKey): number {
   return collator.compare(x.words[key], y.words[key]) || collator.compare(x.name, y.name);
 }
 
+/** How many closest languages a row lists (the stored five are more than fit). */
+const CLOSEST_SHOWN = 3;
+
+/**
+ * A row matches on its name, a pronunciation guide or a native spelling as typed
+ * ("drei", "один"), or on either reduced to a-z, so a transliteration finds the
+ * native word too ("odin" finds Russian).
+ */
 function matches(language: StoredLanguage, query: string, normalisedQuery: string): boolean {
   if (!query) return true;
   if (language.name.toLowerCase().includes(query)) return true;
-  if (language.words.some((w) => w.toLowerCase().includes(query))) return true;
-  return normalisedQuery !== "" && language.normalised.some((w) => w.includes(normalisedQuery));
+  const written = [...language.words, ...language.native];
+  if (written.some((w) => w.toLowerCase().includes(query))) return true;
+  return normalisedQuery !== "" && [...language.normalised, ...language.native.map(normaliseWord)].some((w) => w.includes(normalisedQuery));
+}
+
+/** The native spelling when the phrasebook gives one that differs from the pronunciation guide. */
+function nativeShown(language: StoredLanguage, k: number): string | null {
+  const native = language.native[k];
+  return native && native.toLowerCase() !== language.words[k].toLowerCase() ? native : null;
 }
 
 /** Every language with its ten words and closest languages: sortable, searchable; click a neighbour to jump to it. */
@@ -95,7 +112,7 @@ export function LanguageTable(props: {
         <input
           type="search"
           className="nums-search"
-          placeholder="Search a language or a word…"
+          placeholder="Search a language or a word: drei, один, odin…"
           aria-label="Search languages and words"
           data-testid="table-search"
           value={query}
@@ -121,22 +138,30 @@ export function LanguageTable(props: {
                 <td className="nums-col-rank nums-muted">{language.treeOrder + 1}</td>
                 <th scope="row" className="nums-col-name">
                   <button type="button" className="nums-link" onClick={() => onSelect(language.name)} title="Show in the heat map and the tree">
-                    {language.name}
+                    <LanguageLabel name={language.name} />
                   </button>
                 </th>
-                {NUMBERS.map((k) => (
-                  <td
-                    key={k}
-                    className={isUniversal(language.name, k) ? "nums-word is-universal" : "nums-word"}
-                    title={isUniversal(language.name, k) ? `The universal ${k + 1}` : `normalised: ${language.normalised[k]}`}
-                  >
-                    {language.words[k]}
-                  </td>
-                ))}
+                {NUMBERS.map((k) => {
+                  const native = nativeShown(language, k);
+                  return (
+                    <td
+                      key={k}
+                      className={isUniversal(language.name, k) ? "nums-word is-universal" : "nums-word"}
+                      title={`${isUniversal(language.name, k) ? `The universal ${k + 1}. ` : ""}Pronunciation guide ${language.words[k]}, compared as ${language.normalised[k]}`}
+                    >
+                      {native && (
+                        <span className="nums-native" data-testid="native-word">
+                          {native}
+                        </span>
+                      )}
+                      <span className="nums-guide">{language.words[k]}</span>
+                    </td>
+                  );
+                })}
                 <td className="nums-closest">
-                  {language.closest.map((c) => (
+                  {language.closest.slice(0, CLOSEST_SHOWN).map((c) => (
                     <button key={c.name} type="button" className="nums-chip" data-testid="closest-link" onClick={() => onSelect(c.name)} title={`score ${formatScore(c.score)}`}>
-                      {c.name} <small>{c.score.toFixed(2)}</small>
+                      <LanguageLabel name={c.name} /> <small>{c.score.toFixed(2)}</small>
                     </button>
                   ))}
                 </td>
@@ -152,6 +177,11 @@ export function LanguageTable(props: {
           </tbody>
         </table>
       </div>
+      <p className="nums-small nums-muted">
+        Each cell shows the word as the phrasebook writes it (when it gives one) above the pronunciation guide the method
+        compares; the universal words are in colour.
+      </p>
+      {rows.some((row) => isJokeArticle(row.name)) && <JokeArticleNote />}
     </section>
   );
 }

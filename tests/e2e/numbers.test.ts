@@ -151,6 +151,94 @@ describe("universal numbers page", () => {
   });
 });
 
+// Issue #9: what a first-time visitor found, checked at a desktop and a phone width on one page load each.
+describe.each([
+  { width: 1366, height: 900 },
+  { width: 390, height: 844 },
+])("universal numbers page at $width px", (viewport) => {
+  const desktop = viewport.width >= 1000;
+
+  it("shows every table column, finds native words, fits the heat map, shows the whole tree legibly and marks Goudy", async () => {
+    const { page, errors } = await openPage(viewport);
+    const table = page.getByTestId("language-table");
+
+    // The table: at 1366 px no column hides behind an inner scroll; on a phone the pinned name column leaves room.
+    const fit = await table.evaluate((el) => {
+      const box = el.closest(".nums-table-box")!;
+      const closest = [...el.querySelectorAll("thead th")].at(-1)!.getBoundingClientRect();
+      const name = el.querySelector("thead .nums-col-name")!.getBoundingClientRect();
+      return { scroll: box.scrollWidth - box.clientWidth, closestRight: closest.right, boxRight: box.getBoundingClientRect().right, name: name.width, box: box.clientWidth };
+    });
+    if (desktop) {
+      expect(fit.scroll).toBeLessThanOrEqual(0);
+      expect(fit.closestRight).toBeLessThanOrEqual(fit.boxRight);
+    } else {
+      expect(fit.name).toBeLessThan(fit.box * 0.4);
+    }
+
+    // Search by the native spelling, and by a transliteration of a non-Latin one.
+    const rows = table.locator("tbody tr[data-language]");
+    await page.getByTestId("table-search").fill("drei");
+    const german = table.locator('tr[data-language="German"]');
+    await german.waitFor();
+    await expect(german.getByTestId("native-word").nth(2).textContent()).resolves.toBe("drei");
+    await expect(german.locator("td.nums-word").nth(2).innerText()).resolves.toContain("drigh");
+    await page.getByTestId("table-search").fill("odin");
+    await table.locator('tr[data-language="Russian"]').waitFor();
+    await page.getByTestId("table-search").fill("goudy");
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().getByTestId("joke-mark").isVisible()).resolves.toBe(true);
+    await page.getByTestId("table-search").fill("");
+
+    // The heat map fits the window; its rows are readable: labels beside it on a desktop, the named row list everywhere.
+    const canvas = page.getByTestId("heatmap");
+    const size = (await canvas.boundingBox())!;
+    expect(size.height).toBeLessThanOrEqual(viewport.height);
+    expect(size.width).toBeLessThanOrEqual(viewport.width);
+    if (desktop) expect(Number(await canvas.getAttribute("data-left"))).toBeGreaterThan(0);
+    const row = page.getByTestId("heatmap-row");
+    await page.getByTestId("heatmap-row-select").selectOption("German");
+    const listed = row.locator("li");
+    await expect(listed.count()).resolves.toBe(74);
+    const first = await listed.first().getAttribute("data-language");
+    expect(first).not.toBe("German");
+    await expect(listed.first().locator("button").isVisible()).resolves.toBe(true);
+    const label = await listed.first().locator("button").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(label).toBeGreaterThanOrEqual(11);
+    await expect(row.getByTestId("joke-mark").count()).resolves.toBe(1);
+
+    // The tree: all 75 names inside the drawing at >= 11 px, the root too, also after "Fit".
+    const tree = page.getByTestId("dendrogram");
+    for (const step of ["open", "fit"]) {
+      if (step === "fit") await page.getByRole("button", { name: "Fit" }).click();
+      const shown = await tree.evaluate((svg) => {
+        const frame = svg.getBoundingClientRect();
+        const inside = (r: DOMRect) => r.left >= frame.left - 1 && r.right <= frame.right + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
+        const labels = [...svg.querySelectorAll<SVGTextElement>(".leaf text")];
+        // The on-screen size: font size times the drawing's scale (rotation removed).
+        const scale = (t: SVGTextElement) => {
+          const m = t.getScreenCTM();
+          return m ? Math.hypot(m.a, m.b) : 1;
+        };
+        const root = svg.querySelector(".inner")!.getBoundingClientRect();
+        return {
+          labels: labels.length,
+          inside: labels.filter((t) => inside(t.getBoundingClientRect())).length,
+          // Rounded: a rotated label's scale comes back as 0.9999999999999998.
+          smallest: Math.round(Math.min(...labels.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale(t))) * 100) / 100,
+          root: inside(root),
+          joke: labels.filter((t) => t.textContent?.includes("joke article")).length,
+        };
+      });
+      expect(shown, step).toEqual({ labels: 75, inside: 75, smallest: shown.smallest, root: true, joke: 1 });
+      expect(shown.smallest, step).toBeGreaterThanOrEqual(11);
+    }
+    await expect(page.getByTestId("joke-note").count()).resolves.toBe(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("universal numbers API", () => {
   const get = (path: string) => fetch(`${baseURL}${path}`);
 

@@ -19,6 +19,11 @@ describeEachBackend("numbers store", (backend) => {
     db = await openTestDatabase(backend);
     const [report] = await runSeeds(db, [numbersSeedStep], () => undefined);
     expect(report).toMatchObject({ name: "numbers", status: "seeded", rows: 75 + 2775 + 10 + 1 });
+    // The seed also stores the native spellings the page shows next to the guides (the later
+    // tests store results without them).
+    const german = (await loadLanguages(db)).find((language) => language.name === "German")!;
+    expect(german.native.slice(0, 3)).toEqual(["eins", "zwei", "drei"]);
+    expect(german.words[2]).toBe("drigh");
   });
   afterAll(async () => {
     await db?.close();

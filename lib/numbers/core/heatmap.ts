@@ -69,3 +69,10 @@ export function scoreExtent(data: HeatmapData): [number, number] {
   }
   return [low, high];
 }
+
+/** One row of the matrix as a list: every other language with its score to row i's, best first (ties in tree order). */
+export function heatmapRow(data: HeatmapData, i: number): { name: string; score: number }[] {
+  const row: { name: string; score: number }[] = [];
+  for (let j = 0; j < data.names.length; j++) if (j !== i) row.push({ name: data.names[j], score: heatmapCell(data, i, j).score });
+  return row.sort((x, y) => y.score - x.score);
+}

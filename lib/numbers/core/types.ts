@@ -77,6 +77,8 @@ export interface DistanceWithAlignment {
 
 /** A kept language as the page shows it: its words, tree position and closest languages. */
 export interface StoredLanguage extends LanguageNumbers {
+  /** Native spellings for 1..10 as the phrasebook writes them ("" where it gives none); see ./native.ts. */
+  native: string[];
   /** Position among the tree's leaves. */
   treeOrder: number;
   closest: ClosestLanguage[];

@@ -12,7 +12,8 @@ const closestListSchema = z.array(closestLanguageSchema);
 const TREE_ROW_ID = 1;
 
 /**
- * Replaces everything stored for the demo with `result`, in one transaction, so
+ * Replaces everything stored for the demo with `result` (plus each language's
+ * native spellings, shown next to the words), in one transaction, so
  * readers see the old rows or the new ones, never a mix. Returns the rows written.
  *
  * Each table is filled by one INSERT over a JSON array (jsonb_to_recordset):
@@ -20,7 +21,7 @@ const TREE_ROW_ID = 1;
  * because it writes Float[] values rounded to 15 digits (2.4000000000000004
  * comes back as 2.4); JSON numbers parse back to the very same doubles.
  */
-export async function storeNumbersResult(db: Database, result: NumbersResult): Promise<number> {
+export async function storeNumbersResult(db: Database, result: NumbersResult, native: ReadonlyMap<string, string[]> = new Map()): Promise<number> {
   const treeIndex = new Map(result.treeOrder.map((name, index) => [name, index]));
   const missing = result.languages.filter((language) => !treeIndex.has(language.name));
   if (missing.length > 0 || treeIndex.size !== result.languages.length) {
@@ -31,6 +32,7 @@ export async function storeNumbersResult(db: Database, result: NumbersResult): P
     position,
     words: language.words,
     normalised: language.normalised,
+    native: native.get(language.name) ?? [],
     tree_order: treeIndex.get(language.name)!,
     closest: (result.closest[language.name] ?? []).map(({ name, score }) => ({ name, score })),
   }));
@@ -42,9 +44,9 @@ export async function storeNumbersResult(db: Database, result: NumbersResult): P
     await tx.query(`DELETE FROM numbers_universal`);
     await tx.query(`DELETE FROM numbers_tree`);
     await tx.query(
-      `INSERT INTO numbers_language (name, position, words, normalised, tree_order, closest)
-       SELECT name, position, words, normalised, tree_order, closest
-         FROM jsonb_to_recordset($1::jsonb) AS t(name text, position int, words text[], normalised text[], tree_order int, closest jsonb)`,
+      `INSERT INTO numbers_language (name, position, words, normalised, native, tree_order, closest)
+       SELECT name, position, words, normalised, native, tree_order, closest
+         FROM jsonb_to_recordset($1::jsonb) AS t(name text, position int, words text[], normalised text[], native text[], tree_order int, closest jsonb)`,
       [JSON.stringify(languages)],
     );
     await tx.query(
@@ -76,6 +78,7 @@ export async function loadLanguages(db: Database): Promise<StoredLanguage[]> {
     name: row.name,
     words: row.words,
     normalised: row.normalised,
+    native: row.native.length === row.words.length ? row.native : row.words.map(() => ""),
     treeOrder: row.treeOrder,
     closest: closestListSchema.parse(row.closest),
   }));

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { computeNumbersResult } from "@/lib/numbers/core/compute";
-import { buildHeatmapData, heatmapCell, pairSlot, scoreExtent } from "@/lib/numbers/core/heatmap";
+import { buildHeatmapData, heatmapCell, heatmapRow, pairSlot, scoreExtent } from "@/lib/numbers/core/heatmap";
 
 describe("pairSlot", () => {
   it("numbers the unordered pairs 0..n(n-1)/2-1 without gaps", () => {
@@ -43,6 +43,16 @@ describe("buildHeatmapData", () => {
       expect(heatmapCell(data, i, j)).toMatchObject({ a: pair.a, b: pair.b });
     }
     expect(heatmapCell(data, 3, 3)).toMatchObject({ score: 1, distances: new Array(10).fill(0) });
+  });
+
+  it("lists one row as every other language, best first, with the closest languages on top", () => {
+    const german = data.names.indexOf("German");
+    const row = heatmapRow(data, german);
+    expect(row).toHaveLength(74);
+    expect(row.some((entry) => entry.name === "German")).toBe(false);
+    expect(row.every((entry, i) => i === 0 || row[i - 1].score >= entry.score)).toBe(true);
+    const closest = result.closest.German.map((c) => c.name);
+    expect(row.slice(0, closest.length).map((entry) => entry.name).sort()).toEqual([...closest].sort());
   });
 
   it("is small enough to send with the page", () => {
