@@ -37,7 +37,8 @@ describe("/draw brute force", () => {
     const opened = page.locator(`section[aria-label="Icons labelled ${titles[0]}"]`);
     await opened.waitFor();
     expect(await opened.locator("svg").count()).toBeGreaterThan(0);
-    expect(await groups.count()).toBe(1);
+    // the overview's groups give way to the opened label once its page has arrived
+    await expect.poll(() => groups.count()).toBe(1);
 
     // live: a slice in the worker (the largest, so it is still running when stopped), progress moves
     await page.getByLabel("How many").selectOption("4096");
