@@ -11,15 +11,10 @@
  * - Chromium (playwright-core, the page's bundle of the same code): WebGL (SwiftShader,
  *   software GL, when there is no GPU) and the CPU fallback.
  */
-import fs from "node:fs";
-import http from "node:http";
-import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
 import { LOGITS_OUTPUT } from "@/lib/vision/layers";
 import { loadFunctionalMobileNetFromDir, loadMobileNetFromDir, useCpuBackend } from "@/lib/vision/node";
-import { findChromium } from "@/scripts/find-chromium.mjs";
+import { mobileNetFiles, openBenchBrowser } from "./browser-harness";
 import { measureSteps, medianMs, type BenchRow } from "./_deep-ink-measure";
 
 const LAYERS = ["conv_pw_3_relu", "conv_pw_7_relu", "conv_pw_13_relu", LOGITS_OUTPUT];
@@ -56,43 +51,14 @@ async function node(sizes: number[], rounds: number): Promise<BenchRow[]> {
 }
 
 async function browser(sizes: number[], rounds: number): Promise<BenchRow[]> {
-  const found = findChromium();
-  if (!found.path) {
-    console.log(`Chromium part skipped: ${found.why}`);
-    return [];
-  }
-  const bundle = await build({
-    entryPoints: [path.resolve("bench/_deep-ink-page.ts")],
-    bundle: true,
-    format: "esm",
-    write: false,
-    platform: "browser",
-    alias: { "@": path.resolve(".") },
-    logLevel: "error",
-  });
-  const js = bundle.outputFiles[0].text;
-  const modelDir = path.resolve("public/models/mobilenet_v1_0.75_224");
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/") return res.end('<!doctype html><script type="module" src="/bench.js"></script>');
-    if (url.pathname === "/bench.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(js);
-    const m = /^\/models\/mobilenet_v1_0\.75_224\/([\w.-]+)$/.exec(url.pathname);
-    if (m && fs.existsSync(path.join(modelDir, m[1]))) return res.end(fs.readFileSync(path.join(modelDir, m[1])));
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  // No --disable-gpu here: without a GPU Chromium then offers WebGL through SwiftShader.
-  const b = await chromium.launch({
-    executablePath: found.path,
-    headless: true,
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--disable-background-networking"],
-  });
+  const harness = await openBenchBrowser({ entry: "bench/_deep-ink-page.ts", files: mobileNetFiles() });
+  if (!harness) return [];
+  const b = harness.browser;
   const rows: BenchRow[] = [];
   try {
     const page = await b.newPage();
     page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(harness.url);
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
     for (const backend of ["webgl", "cpu"]) {
       try {
@@ -108,8 +74,7 @@ async function browser(sizes: number[], rounds: number): Promise<BenchRow[]> {
       }
     }
   } finally {
-    await b.close();
-    server.close();
+    await harness.close();
   }
   return rows;
 }

@@ -13,14 +13,11 @@
  * Every engine's embedding is compared with Node tfjs's (cosine, max |diff|).
  */
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
 import { analyzeBatch, preprocess, tfjsEmbedder, type EmbedBackend, type ImageEmbedder } from "@/lib/vision";
-import { decodeImage, defaultModelDir, loadMobileNetFromDir, loadOnnxMobileNetFromDir, useWasmBackend, wasmBinaryDir } from "@/lib/vision/node";
+import { decodeImage, loadMobileNetFromDir, loadOnnxMobileNetFromDir, useWasmBackend, wasmBinaryDir } from "@/lib/vision/node";
 import { compareEmbeddings } from "@/lib/vision/onnx/compare";
-import { findChromium } from "@/scripts/find-chromium.mjs";
+import { mobileNetFiles, openBenchBrowser } from "./browser-harness";
 import type { PageBenchResult } from "./_image-embed-page";
 
 const PHOTO = path.resolve("tests/fixtures/images/dalmatian-image_0001.jpg");
@@ -101,54 +98,22 @@ function cmp(reference: Float32Array, got: ArrayLike<number>) {
   return { cosine: minCosine, maxAbsDiff };
 }
 
-/** Serves the bench page, the model files and both wasm runtimes, cross-origin isolated. */
-async function benchServer(js: string): Promise<http.Server> {
+/** The bench page's files: the model and both wasm runtimes. */
+function benchFiles(): Record<string, string> {
   const files: Record<string, string> = {
     "/ort-wasm/ort-wasm-simd-threaded.wasm": path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm"),
     "/ort-wasm/ort-wasm-simd-threaded.mjs": path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.mjs"),
+    ...mobileNetFiles(),
   };
-  for (const f of fs.readdirSync(defaultModelDir())) files[`/models/mobilenet_v1_0.75_224/${f}`] = path.join(defaultModelDir(), f);
   for (const f of fs.readdirSync(wasmBinaryDir()).filter((f) => f.endsWith(".wasm"))) files[`/tfjs-wasm/${f}`] = path.join(wasmBinaryDir(), f);
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Cross-Origin-Embedder-Policy", "require-corp");
-    if (url.pathname === "/") return res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/bench.js"></script>');
-    if (url.pathname === "/bench.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(js);
-    const file = files[url.pathname];
-    if (!file) return res.writeHead(404).end();
-    // As next.config.ts serves them: HTTP-cacheable, so a second visit skips the download.
-    res.setHeader("Cache-Control", "public, max-age=86400");
-    const type = file.endsWith(".wasm") ? "application/wasm" : file.endsWith(".mjs") ? "text/javascript" : "application/octet-stream";
-    res.writeHead(200, { "content-type": type }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return server;
+  return files;
 }
 
 async function browser(input: Float32Array, reference: Float32Array, rounds: number, args: string[]): Promise<Row[]> {
-  const found = findChromium();
-  if (!found.path) {
-    console.log(`Chromium part skipped: ${found.why}`);
-    return [];
-  }
-  const bundle = await build({
-    entryPoints: [path.resolve("bench/_image-embed-page.ts")],
-    bundle: true,
-    format: "esm",
-    write: false,
-    platform: "browser",
-    alias: { "@": path.resolve(".") },
-    logLevel: "error",
-  });
-  const server = await benchServer(bundle.outputFiles[0].text);
-  const port = (server.address() as { port: number }).port;
-  // No --disable-gpu: without a GPU Chromium then offers WebGL through SwiftShader.
-  const b = await chromium.launch({
-    executablePath: found.path,
-    headless: true,
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-dev-shm-usage", "--disable-background-networking"],
-  });
+  // cross-origin isolated for the 2-thread case; HTTP-cacheable as next.config.ts serves the files
+  const harness = await openBenchBrowser({ entry: "bench/_image-embed-page.ts", files: benchFiles(), crossOriginIsolated: true, fileHeaders: { "Cache-Control": "public, max-age=86400" } });
+  if (!harness) return [];
+  const b = harness.browser;
   const rows: Row[] = [];
   const cases: [EmbedBackend, number, string][] = [
     ["ort-wasm", 1, "ort-wasm (1 thread)"],
@@ -164,7 +129,7 @@ async function browser(input: Float32Array, reference: Float32Array, rounds: num
         const visit = async () => {
           const page = await context.newPage();
           page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
-          await page.goto(`http://127.0.0.1:${port}/`);
+          await page.goto(harness.url);
           await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
           const r = await withTimeout(page.evaluate(
             ([backend, input, rounds, threads]) =>
@@ -196,8 +161,7 @@ async function browser(input: Float32Array, reference: Float32Array, rounds: num
       }
     }
   } finally {
-    await b.close();
-    server.close();
+    await harness.close();
   }
   return rows;
 }

@@ -4,25 +4,11 @@
 // other, streaming each step's flips to the page.
 import { createRun } from "@/lib/deep-ink/core/ink";
 import { createStepper, runDeepInk } from "@/lib/deep-ink/engine/step";
-import { loadFunctionalMobileNetFromUrl, type FunctionalMobileNet } from "@/lib/vision/functional";
-import { MODEL_PUBLIC_PATH } from "@/lib/vision/mobilenet";
 import { serveJobs } from "@/lib/workers/serve";
-import { initTfBackend } from "@/lib/workers/tf-backend";
+import { workerMobileNet } from "@/lib/workers/mobilenet";
 import type { DeepInkJob, DeepInkJobResult, DeepInkProgressData } from "./deep-ink";
 
-let model: Promise<{ net: FunctionalMobileNet; backend: string }> | undefined;
-
-function loadModel(onFraction: (fraction: number) => void) {
-  model ??= (async () => {
-    const backend = await initTfBackend(["webgl", "cpu"]);
-    const net = await loadFunctionalMobileNetFromUrl(MODEL_PUBLIC_PATH, (input, init) => fetch(input, init), onFraction);
-    return { net, backend };
-  })().catch((err: unknown) => {
-    model = undefined; // let the next job try again
-    throw err;
-  });
-  return model;
-}
+const loadModel = workerMobileNet(["webgl", "cpu"]);
 
 serveJobs<DeepInkJob, DeepInkJobResult>(self as unknown as DedicatedWorkerGlobalScope, async (job, { progress, signal }) => {
   const total = job.kind === "draw" ? job.options.steps : job.channels.length;

@@ -4,25 +4,11 @@
 // batch's confident finds to the page.
 import { BRUTE_TOTAL, keepConfident } from "@/lib/draw/core/brute";
 import { classifyBits } from "@/lib/draw/core/brute-classify";
-import { loadFunctionalMobileNetFromUrl, type FunctionalMobileNet } from "@/lib/vision/functional";
-import { MODEL_PUBLIC_PATH } from "@/lib/vision/mobilenet";
 import { serveJobs } from "@/lib/workers/serve";
-import { initTfBackend } from "@/lib/workers/tf-backend";
+import { workerMobileNet } from "@/lib/workers/mobilenet";
 import type { DrawBruteJob, DrawBruteJobResult, DrawBruteProgressData } from "./draw-brute";
 
-let model: Promise<{ net: FunctionalMobileNet; backend: string }> | undefined;
-
-function loadModel(onFraction: (fraction: number) => void) {
-  model ??= (async () => {
-    const backend = await initTfBackend(["webgl", "wasm", "cpu"]);
-    const net = await loadFunctionalMobileNetFromUrl(MODEL_PUBLIC_PATH, (input, init) => fetch(input, init), onFraction);
-    return { net, backend };
-  })().catch((err: unknown) => {
-    model = undefined; // let the next job try again
-    throw err;
-  });
-  return model;
-}
+const loadModel = workerMobileNet(["webgl", "wasm", "cpu"]);
 
 serveJobs<DrawBruteJob, DrawBruteJobResult>(self as unknown as DedicatedWorkerGlobalScope, async (job, { progress, signal }) => {
   const count = Math.max(0, Math.min(job.count, BRUTE_TOTAL - job.start));
