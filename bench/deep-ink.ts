@@ -16,13 +16,9 @@ import { LOGITS_OUTPUT } from "@/lib/vision/layers";
 import { loadFunctionalMobileNetFromDir, loadMobileNetFromDir, useCpuBackend } from "@/lib/vision/node";
 import { mobileNetFiles, openBenchBrowser } from "./browser-harness";
 import { measureSteps, medianMs, type BenchRow } from "./_deep-ink-measure";
+import { flagOr } from "@/scripts/cli-flags";
 
 const LAYERS = ["conv_pw_3_relu", "conv_pw_7_relu", "conv_pw_13_relu", LOGITS_OUTPUT];
-
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-}
 
 function print(rows: BenchRow[]) {
   for (const r of rows) console.log(`${r.backend.padEnd(7)} ${String(r.size).padStart(4)}px  ${r.what.padEnd(26)} ${r.ms.toFixed(1).padStart(8)} ms  ${r.ratio.toFixed(2).padStart(5)}x`);
@@ -80,8 +76,8 @@ async function browser(sizes: number[], rounds: number): Promise<BenchRow[]> {
 }
 
 export default async function main(args: string[]): Promise<void> {
-  const rounds = Number(arg(args, "rounds", "5"));
-  const sizes = arg(args, "sizes", "112,224").split(",").map(Number);
+  const rounds = Number(flagOr(args, "rounds", "5"));
+  const sizes = flagOr(args, "sizes", "112,224").split(",").map(Number);
   console.log(`deep-ink: median of ${rounds} rounds; a step = input gradient + flip rule; ratio = step / one forward pass (same backend, same size)`);
   const rows = await node(sizes, rounds);
   if (!args.includes("--no-browser")) rows.push(...(await browser(sizes, rounds)));

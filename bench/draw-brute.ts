@@ -12,20 +12,16 @@ import { classifyBits } from "@/lib/draw/core/brute-classify";
 import { createRng } from "@/lib/ml/rng";
 import { formatDuration } from "@/lib/progress";
 import { loadFunctionalMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
+import { flagOr } from "@/scripts/cli-flags";
 
 const ROUNDS = 3;
 
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-}
-
 export default async function main(args: string[]) {
-  const sizes = arg(args, "sizes", "224,192,160,128,96").split(",").map(Number);
+  const sizes = flagOr(args, "sizes", "224,192,160,128,96").split(",").map(Number);
   if (!sizes.includes(224)) sizes.unshift(224);
-  const seconds = Number(arg(args, "seconds", "8"));
-  const batch = Number(arg(args, "batch", "64"));
-  const agreeN = Number(arg(args, "agree", "256"));
+  const seconds = Number(flagOr(args, "seconds", "8"));
+  const batch = Number(flagOr(args, "batch", "64"));
+  const agreeN = Number(flagOr(args, "agree", "256"));
   const backend = await useWasmBackend();
   const net = await loadFunctionalMobileNetFromDir();
   const rng = createRng(12);

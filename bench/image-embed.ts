@@ -19,6 +19,7 @@ import { decodeImage, loadMobileNetFromDir, loadOnnxMobileNetFromDir, useWasmBac
 import { compareEmbeddings } from "@/lib/vision/onnx/compare";
 import { mobileNetFiles, openBenchBrowser } from "./browser-harness";
 import type { PageBenchResult } from "./_image-embed-page";
+import { flagOr } from "@/scripts/cli-flags";
 
 const PHOTO = path.resolve("tests/fixtures/images/dalmatian-image_0001.jpg");
 
@@ -41,11 +42,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer after ${ms / 1000} s`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -121,7 +117,7 @@ async function browser(input: Float32Array, reference: Float32Array, rounds: num
     ["tfjs-webgl", 1, "tfjs-webgl"],
     ["tfjs-wasm", 1, "tfjs-wasm"],
   ];
-  const only = arg(args, "only", "");
+  const only = flagOr(args, "only", "");
   try {
     for (const [backend, threads, engine] of cases.filter((c) => c[2].includes(only))) {
       const context = await b.newContext();
@@ -167,7 +163,7 @@ async function browser(input: Float32Array, reference: Float32Array, rounds: num
 }
 
 export default async function main(args: string[]): Promise<void> {
-  const rounds = Number(arg(args, "rounds", "10"));
+  const rounds = Number(flagOr(args, "rounds", "10"));
   await useWasmBackend();
   const input = preprocess(await decodeImage(fs.readFileSync(PHOTO)));
   const refNet = await loadMobileNetFromDir();

@@ -7,32 +7,20 @@
 // restart: the best image per label found so far.
 import fs from "node:fs";
 import path from "node:path";
+import { flag, wholeNumberFlag } from "../cli-flags";
 import { FRAMED_INPUT_SIZE, type FramedFile } from "@/lib/draw/core/brute";
 import { searchFramed } from "@/lib/draw/pipeline/brute-framed";
 import { consoleProgress } from "@/lib/progress";
 import { loadFunctionalMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
 
-function flag(argv: string[], name: string): string | undefined {
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  return argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : argv[i + 1];
-}
-
-function wholeNumber(argv: string[], name: string, fallback: number, min: number, max: number): number {
-  const raw = flag(argv, name);
-  const v = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`--${name} must be a whole number in ${min}..${max}, got ${raw}`);
-  return v;
-}
-
 async function main(argv: string[]): Promise<number> {
   let restarts, steps, seed, size;
   const borderName = flag(argv, "border") ?? "black";
   try {
-    restarts = wholeNumber(argv, "restarts", 120, 1, 100_000);
-    steps = wholeNumber(argv, "steps", 12, 1, 200);
-    seed = wholeNumber(argv, "seed", 1, 0, 2 ** 31 - 1);
-    size = wholeNumber(argv, "size", FRAMED_INPUT_SIZE, 35, 512);
+    restarts = wholeNumberFlag(argv, "restarts", 120, 1, 100_000);
+    steps = wholeNumberFlag(argv, "steps", 12, 1, 200);
+    seed = wholeNumberFlag(argv, "seed", 1, 0, 2 ** 31 - 1);
+    size = wholeNumberFlag(argv, "size", FRAMED_INPUT_SIZE, 35, 512);
     if (borderName !== "black" && borderName !== "white") throw new RangeError(`--border must be black or white, got ${borderName}`);
   } catch (err) {
     console.error(`draw:brute:framed: ${(err as Error).message}`);

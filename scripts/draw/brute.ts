@@ -11,17 +11,12 @@
 // writes icons.json from the table as it is (e.g. another threshold), classifying nothing.
 import fs from "node:fs";
 import path from "node:path";
+import { flag } from "../cli-flags";
 import { BRUTE_INPUT_SIZE, BRUTE_THRESHOLD, BRUTE_TOTAL, countLabels, iconsOfFile } from "@/lib/draw/core/brute";
 import { classifiedCount, iconsFile, readTopTable, runBrute, type TopTable } from "@/lib/draw/pipeline/brute";
 import { consoleProgress, formatDuration } from "@/lib/progress";
 import { parseLabels } from "@/lib/vision/mobilenet";
 import { defaultModelDir, loadFunctionalMobileNetFromDir, useWasmBackend } from "@/lib/vision/node";
-
-function flag(argv: string[], name: string): string | undefined {
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  return argv[i].includes("=") ? argv[i].slice(argv[i].indexOf("=") + 1) : argv[i + 1];
-}
 
 async function main(argv: string[]): Promise<number> {
   const size = Number(flag(argv, "size") ?? BRUTE_INPUT_SIZE);
