@@ -14,7 +14,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { LOGITS_OUTPUT } from "@/lib/vision/layers";
 import { loadFunctionalMobileNetFromDir, loadMobileNetFromDir, useCpuBackend } from "@/lib/vision/node";
-import { mobileNetFiles, openBenchBrowser } from "./browser-harness";
+import { mobileNetFiles, openBenchBrowser } from "./_browser-harness";
 import { measureSteps, medianMs, type BenchRow } from "./_deep-ink-measure";
 import { flagOr } from "@/scripts/cli-flags";
 

@@ -17,7 +17,7 @@ import path from "node:path";
 import { analyzeBatch, preprocess, tfjsEmbedder, type EmbedBackend, type ImageEmbedder } from "@/lib/vision";
 import { decodeImage, loadMobileNetFromDir, loadOnnxMobileNetFromDir, useWasmBackend, wasmBinaryDir } from "@/lib/vision/node";
 import { compareEmbeddings } from "@/lib/vision/onnx/compare";
-import { mobileNetFiles, openBenchBrowser } from "./browser-harness";
+import { mobileNetFiles, openBenchBrowser } from "./_browser-harness";
 import type { PageBenchResult } from "./_image-embed-page";
 import { flagOr } from "@/scripts/cli-flags";
 

@@ -191,21 +191,6 @@ describe("reverse image search page", () => {
     await page.close();
   });
 
-  // A measurement, not a check: the cold page with the server path off (`?serverFirst=0`, the
-  // behaviour before it), to compare with the line above in the same run. IMAGE_SEARCH_TIMING=1 runs it.
-  it.skipIf(!process.env.IMAGE_SEARCH_TIMING)("times the first result on a cold page that waits for the browser's engine (?serverFirst=0)", async () => {
-    const opened = performance.now();
-    const { page } = await openPage(undefined, "?serverFirst=0", true);
-    const chosen = performance.now();
-    await uploadAndCapture(page, path.join(FIXTURES, "dalmatian-image_0006.jpg"));
-    const done = performance.now();
-    expect(await embeddedOn(page)).toBe("browser");
-    console.log(
-      `[image-search e2e] time to first result, cold page, browser only: ${((done - opened) / 1000).toFixed(2)} s from opening the page (${((done - chosen) / 1000).toFixed(2)} s from choosing the photo)`,
-    );
-    await page.close();
-  });
-
   it("gives the same vector as Node's tfjs for the same pixels (a lossless PNG) on ONNX Runtime and on tfjs (?backend=)", async () => {
     const { page, errors } = await openPage();
     // Photo content at an odd size, stored losslessly: both sides decode to identical RGB.
