@@ -3,7 +3,8 @@ import { BruteForceSection } from "@/components/draw/brute/BruteForceSection";
 import { HieroglyphGenerator } from "@/components/draw/HieroglyphGenerator";
 import { IconGenerator } from "@/components/draw/IconGenerator";
 import { LossCurves } from "@/components/draw/LossCurves";
-import { drawModelSummaries } from "@/lib/draw/server/catalog";
+import { ModelQualityTable } from "@/components/draw/ModelQualityTable";
+import { drawModelQuality, drawModelSummaries } from "@/lib/draw/server/catalog";
 import "./draw.css";
 
 export const metadata: Metadata = {
@@ -69,6 +70,7 @@ export default function DrawPage() {
             ))}
           </tbody>
         </table>
+        <ModelQualityTable quality={drawModelQuality()} models={trained.map((m) => m.name)} />
       </section>
 
       <section className="draw-section" aria-labelledby="draw-glyphs">

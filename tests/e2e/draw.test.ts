@@ -35,6 +35,9 @@ describe("/draw", () => {
     const { page } = await newPageCollectingErrors(browser(), { width: 390, height: 844 });
     await page.goto(`${baseURL}/draw`);
     await expect(page.getByRole("img", { name: /loss curves/i }).count()).resolves.toBe(1);
+    // the measured quality of each trained model's samples, next to its data's
+    await expect(page.getByTestId("draw-quality").locator("tbody tr").count()).resolves.toBe(3);
+    await expect(page.getByTestId("draw-quality").locator('tr[data-model="glyphs"]').innerText()).resolves.toMatch(/\d+(\.\d)?% \/ \d+(\.\d)?%/);
 
     // a wrong seed is refused before anything runs
     await page.locator("#icons-seed").fill("abc");

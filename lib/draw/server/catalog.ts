@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ModelManifest } from "../core/lstm";
 import { MODEL_NAMES, type LossPoint, type ModelName } from "../core/models";
+import { qualityFileSchema, type QualityFile } from "../core/quality";
 
 export interface ModelSummary {
   name: ModelName;
@@ -40,4 +41,16 @@ export function drawModelSummaries(root: string = process.cwd()): ModelSummary[]
       history: Array.isArray(t.history) ? (t.history as LossPoint[]) : [],
     };
   });
+}
+
+/** The sample measurements of `npm run draw:evaluate` (data/draw/quality.json); none when absent or unreadable. */
+export function drawModelQuality(root: string = process.cwd()): QualityFile {
+  const file = path.join(root, "data", "draw", "quality.json");
+  if (!fs.existsSync(file)) return {};
+  const parsed = qualityFileSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+  if (!parsed.success) {
+    console.error(`[draw] ${file} does not match its schema: ${parsed.error.message}`);
+    return {};
+  }
+  return parsed.data;
 }
