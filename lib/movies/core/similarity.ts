@@ -25,9 +25,26 @@ export const KIND_WEIGHTS: Record<LinkKind, number> = {
   format: 0.25,
 };
 
-/** Per link: kind weight (or 1 for all, `byKind` false) x log(films / films with the link). */
-export function linkWeights(links: readonly Link[], filmCount: number, byKind = true): Float64Array {
-  return Float64Array.from(links, (l) => (byKind ? KIND_WEIGHTS[l.kind] : 1) * Math.log(filmCount / Math.max(1, l.films)));
+/** A link used by this many films keeps its IDF whatever the `idfPower` of its kind. */
+export const IDF_PIVOT_FILMS = 20;
+
+/**
+ * Per link: kind weight (`kindWeights`; null = 1 for all) x IDF, IDF = log(films / films with
+ * the link). With an `idfPower` p for a kind, its IDF is flattened around a link of
+ * `IDF_PIVOT_FILMS` films: pivot x (IDF / pivot)^p (p = 1: plain IDF, p = 0: the same for all).
+ */
+export function linkWeights(
+  links: readonly Link[],
+  filmCount: number,
+  options: { kindWeights?: Record<LinkKind, number> | null; idfPower?: Partial<Record<LinkKind, number>> } = {},
+): Float64Array {
+  const kinds = options.kindWeights === undefined ? KIND_WEIGHTS : options.kindWeights;
+  const pivot = Math.log(filmCount / IDF_PIVOT_FILMS);
+  return Float64Array.from(links, (l) => {
+    const idf = Math.log(filmCount / Math.max(1, l.films));
+    const p = options.idfPower?.[l.kind] ?? 1;
+    return (kinds ? kinds[l.kind] : 1) * (p === 1 ? idf : pivot * Math.max(0, idf / pivot) ** p);
+  });
 }
 
 /** Per film, the length of its weighted link vector (for the cosine). */
