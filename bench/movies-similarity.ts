@@ -13,7 +13,7 @@ import { loadMovieData } from "@/lib/movies/pipeline/files";
 import { groupMembers, groupRecall, invertFilmLinks, nearestByVector, type FilmGroup } from "@/lib/movies/pipeline/evaluate";
 import { QUALITY_GROUPS } from "@/lib/movies/pipeline/groups";
 import { groupHalf } from "@/lib/movies/pipeline/quality";
-import { blendedScore, filmNorms, jaccard, KIND_WEIGHTS, linkWeights, RERANK_POOL, weightedOverlap, BLEND_COSINE } from "@/lib/movies/core/similarity";
+import { blendedScore, BLEND_COSINE, CAST_IDF, filmNorms, jaccard, KIND_WEIGHTS, LENGTH_PIVOT, linkOverlap, linkWeights, RERANK_POOL, weightedOverlap } from "@/lib/movies/core/similarity";
 import type { LinkKind } from "@/lib/movies/core/types";
 import { TopK } from "@/lib/ml/top-k";
 import { bruteForceNearest, normaliseRows } from "@/lib/ml/vectors";
@@ -60,10 +60,12 @@ export default async function main(args: string[] = []) {
   /** Weighted link overlap with the given per-link weights, blended with the embedding's cosine. */
   const weighted = (weights: Float64Array, share: number, pivot = 1): Neighbours => {
     const norms = filmNorms(filmLinks, weights);
-    return byOverlap((i, j) => blendedScore(cosine(i, j), weightedOverlap(filmLinks[i], filmLinks[j], weights, norms[i], norms[i] ** (1 - pivot) * norms[j] ** pivot), share));
+    return byOverlap((i, j) => blendedScore(cosine(i, j), linkOverlap(filmLinks[i], filmLinks[j], weights, norms[i], norms[j], pivot), share));
   };
+  // "before": the weights shipped before the cast change (cast 1.2 x plain IDF, cosine).
+  const beforeKinds = { ...KIND_WEIGHTS, cast: 1.2 };
   const idf = linkWeights(data.links, n, { kindWeights: null });
-  const kindIdf = linkWeights(data.links, n);
+  const kindIdf = linkWeights(data.links, n, { kindWeights: beforeKinds });
   const kindNorms = filmNorms(filmLinks, kindIdf);
   const reranked =
     (share: number, pool = RERANK_POOL): Neighbours =>
@@ -73,29 +75,31 @@ export default async function main(args: string[] = []) {
         .sort((a, b) => b.s - a.s)
         .slice(0, k)
         .map((x) => x.j);
-  const withKinds = (change: Partial<Record<LinkKind, number>>, idfPower?: Partial<Record<LinkKind, number>>) => linkWeights(data.links, n, { kindWeights: { ...KIND_WEIGHTS, ...change }, idfPower });
+  const withKinds = (change: Partial<Record<LinkKind, number>>, idfPower?: Partial<Record<LinkKind, number>>) => linkWeights(data.links, n, { kindWeights: { ...beforeKinds, ...change }, idfPower });
+  const row = (name: string, neighbours: Neighbours): [string, Neighbours] => [name, neighbours];
 
   const methods: [string, Neighbours][] = [
-    ["Jaccard on links (baseline)", byOverlap((i, j) => jaccard(filmLinks[i], filmLinks[j]))],
-    ["embedding cosine (shipped before)", (i, k) => nearestByVector(unit, dims, i, k)],
-    ["IDF-weighted link overlap", weighted(idf, 0)],
-    ["kind x IDF link overlap", weighted(kindIdf, 0)],
-    [`embedding top ${RERANK_POOL} re-ranked: ${BLEND_COSINE} cosine + ${1 - BLEND_COSINE} kind x IDF`, reranked(BLEND_COSINE)],
-    [`0.3 cosine + 0.7 IDF, all link-sharing films`, weighted(idf, 0.3)],
-    [`0.3 cosine + 0.7 kind x IDF, all link-sharing films (before)`, weighted(kindIdf, 0.3)],
-    ...[0, 0.1, 0.2].map((s): [string, Neighbours] => [`${s} cosine + ${1 - s} kind x IDF`, weighted(kindIdf, s)]),
-    ...[1.5, 2].map((w): [string, Neighbours] => [`0.3 cos, cast weight ${w}`, weighted(withKinds({ cast: w }), 0.3)]),
-    ...[0.5, 0.75].map((p): [string, Neighbours] => [`0.3 cos, cast IDF^${p}`, weighted(withKinds({}, { cast: p }), 0.3)]),
-    [`0.3 cos, studio weight 1`, weighted(withKinds({ studio: 1 }), 0.3)],
-    ...[0.5, 0.75].map((b): [string, Neighbours] => [`0.3 cos, length pivot ${b} (BM25-like)`, weighted(kindIdf, 0.3, b)]),
-    ...[1.2, 1.5].flatMap((w) =>
-      [0, 0.5].map((p): [string, Neighbours] => [`0.3 cos, cast ${w} x IDF flattened ^${p}, pivot 0.5`, weighted(withKinds({ cast: w }, { cast: p }), 0.3, 0.5)]),
+    row("Jaccard on links (baseline)", byOverlap((i, j) => jaccard(filmLinks[i], filmLinks[j]))),
+    row("embedding cosine (shipped first)", (i, k) => nearestByVector(unit, dims, i, k)),
+    row("IDF-weighted link overlap", weighted(idf, 0)),
+    row("kind x IDF link overlap", weighted(kindIdf, 0)),
+    row(`embedding top ${RERANK_POOL} re-ranked: ${BLEND_COSINE} cosine + ${1 - BLEND_COSINE} kind x IDF`, reranked(BLEND_COSINE)),
+    row("0.3 cosine + 0.7 IDF, all link-sharing films", weighted(idf, 0.3)),
+    row("0.3 cosine + 0.7 kind x IDF, all films (before)", weighted(kindIdf, 0.3)),
+    // One change at a time from "before":
+    ...[0.1, 0.2, 0.4].map((c) => row(`  blend: ${c} cosine`, weighted(kindIdf, c))),
+    ...[1.5, 2].map((w) => row(`  cast weight ${w}`, weighted(withKinds({ cast: w }), 0.3))),
+    ...[0.5, 0].map((p) => row(`  cast IDF flattened ^${p} (${p ? "half" : "all cast alike"})`, weighted(withKinds({}, { cast: p }), 0.3))),
+    row("  studio weight 1", weighted(withKinds({ studio: 1 }), 0.3)),
+    ...[0.5, 0].map((b) => row(`  length pivot ${b} (BM25-like; 1 = cosine)`, weighted(kindIdf, 0.3, b))),
+    // Combinations:
+    ...[1.2, 1.3, 1.4, 1.5].map((w) => row(`  cast ${w}, all cast alike, pivot 0.5`, weighted(withKinds({ cast: w }, { cast: 0 }), 0.3, 0.5))),
+    ...[1.2, 1.3, 1.4].map((w) => row(`  cast ${w}, all cast alike, pivot 0`, weighted(withKinds({ cast: w }, { cast: 0 }), 0.3, 0))),
+    row("  cast 1.3, all cast alike, pivot 0, 0.2 cosine", weighted(withKinds({ cast: 1.3 }, { cast: 0 }), 0.2, 0)),
+    row(
+      `0.3 cosine + 0.7 kind x IDF, cast ${KIND_WEIGHTS.cast} flat, pivot ${LENGTH_PIVOT} (used)`,
+      weighted(linkWeights(data.links, n, { idfPower: CAST_IDF }), BLEND_COSINE, LENGTH_PIVOT),
     ),
-    [`0.3 cos, cast 1.2 x IDF flat, pivot 1`, weighted(withKinds({}, { cast: 0 }), 0.3)],
-    ...[1.3, 1.4].map((w): [string, Neighbours] => [`0.3 cos, cast ${w} x IDF flat, pivot 0.5`, weighted(withKinds({ cast: w }, { cast: 0 }), 0.3, 0.5)]),
-    ...[0.25, 0].map((b): [string, Neighbours] => [`0.3 cos, cast 1.3 x IDF flat, pivot ${b}`, weighted(withKinds({ cast: 1.3 }, { cast: 0 }), 0.3, b)]),
-    ...[1.2, 1.4].map((w): [string, Neighbours] => [`0.3 cos, cast ${w} x IDF flat, pivot 0`, weighted(withKinds({ cast: w }, { cast: 0 }), 0.3, 0)]),
-    ...[0.2, 0.4].map((c): [string, Neighbours] => [`${c} cos, cast 1.3 x IDF flat, pivot 0.5`, weighted(withKinds({ cast: 1.3 }, { cast: 0 }), c, 0.5)]),
   ];
 
   const groups = [
@@ -112,7 +116,7 @@ export default async function main(args: string[] = []) {
     ...["series", "remakes", "director", "studio", "dev-star", "star"].map((kind): [string, (g: Group) => boolean] => [kind === "star" ? "star (held out)" : kind === "dev-star" ? "DEV stars" : kind, (g) => g.kind === kind]),
   ];
   console.log(`movies-similarity: ${n} films, ${data.links.length} links, ${groups.length} groups (DEV stars: ${devStars.map((g) => g.name).join(", ")}); group recall@10 (ratio to Jaccard)\n`);
-  console.log(["method".padEnd(60), ...slices.map(([s]) => s.padStart(15))].join(""));
+  console.log(["method".padEnd(66), ...slices.map(([s]) => s.padStart(16))].join(""));
   let baseline: number[] = [];
   for (const [name, neighbours] of methods) {
     const cache = new Map<number, number[]>();
@@ -123,14 +127,14 @@ export default async function main(args: string[] = []) {
       return rs.reduce((s, r) => s + r.recall, 0) / Math.max(1, rs.length);
     });
     if (!baseline.length) baseline = means;
-    console.log([name.padEnd(60), ...means.map((m, i) => `${m.toFixed(3)} (${(m / baseline[i]).toFixed(2)})`.padStart(15))].join(""));
+    console.log([name.padEnd(66), ...means.map((m, i) => `${m.toFixed(3)} (${(m / baseline[i]).toFixed(2)})`.padStart(16))].join(""));
   }
   if (args.includes("--examples")) printExamples();
 
   /** Why a DEV star's film finds other films than Jaccard does: its 10 nearest by both, with what they share. */
   function printExamples() {
     const jac = methods[0][1];
-    const used = methods[6][1];
+    const used = methods[methods.length - 1][1];
     const kindOf = (l: number) => data.links[l].kind;
     for (const g of groups.filter((x) => x.kind === "dev-star").slice(0, 4)) {
       const i = g.members[Math.floor(g.members.length / 3)];
@@ -145,7 +149,7 @@ export default async function main(args: string[] = []) {
       };
       console.log(`\n${g.group.name}: ${data.films[i].displayTitle} (${data.films[i].year}), ${filmLinks[i].length} links`);
       show("Jaccard", jac(i, 10));
-      show("kind x IDF blend", used(i, 10));
+      show("used", used(i, 10));
     }
   }
 }
