@@ -16,6 +16,8 @@ interface RouteLoad {
   body?: string;
   /** Status the route should answer with; anything else counts as an error. */
   expect?: number;
+  /** Extra request headers (e.g. the accept-encoding a browser sends). */
+  headers?: Record<string, string>;
 }
 
 const BASELINE: RouteLoad = { name: "baseline (unknown /api path)", path: "/api/__bench_baseline", expect: 404 };
@@ -34,6 +36,7 @@ const ROUTES: RouteLoad[] = [
   { name: "movies/search", path: "/api/movies/search?q=star" },
   { name: "movies/similar", path: "/api/movies/similar?title=Toy%20Story&k=10" },
   { name: "movies/map", path: "/api/movies/map" },
+  { name: "movies/map (gzip, as a browser asks)", path: "/api/movies/map", headers: { "accept-encoding": "gzip, deflate, br" } },
   { name: "movies/thumbnails", path: "/api/movies/thumbnails" },
   {
     name: "movies/taste",
@@ -61,7 +64,7 @@ const ROUTES: RouteLoad[] = [
   { name: "images/search (bad vector)", path: "/api/image-search/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
 ];
 
-const headersOf = (route: RouteLoad): Record<string, string> => (route.body ? { "content-type": "application/json" } : {});
+const headersOf = (route: RouteLoad): Record<string, string> => ({ ...(route.body ? { "content-type": "application/json" } : {}), ...route.headers });
 
 function load(baseURL: string, route: RouteLoad, seconds: number, connections: number) {
   return new Promise<autocannon.Result>((resolve, reject) => {

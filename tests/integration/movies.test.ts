@@ -96,7 +96,7 @@ describeEachBackend("movie recommender", (backend) => {
     const { similar } = await similarMovies(db, "The Great Santini", 10);
     const withDuvall = similar.filter((s) => s.shared?.some((l) => l.name === "Robert Duvall"));
     expect(withDuvall.length, similar.map((s) => s.title).join(", ")).toBeGreaterThanOrEqual(3);
-    expect((await searchMovies(db, "casablanka"))[0].title).toBe("Casablanca");
+    expect((await searchMovies(db, "casablanka"))[0].displayTitle).toBe("Casablanca");
   });
 
   it("ranks films like the liked ones on top of the taste list", async () => {

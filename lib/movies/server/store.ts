@@ -5,6 +5,7 @@
  */
 import "server-only";
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 import { invalidInput, notFound } from "@/lib/errors";
 import type { SqlDb } from "@/lib/db";
 import { perSeedCache, seedStamp } from "@/lib/db/seed";
@@ -302,10 +303,14 @@ function rankByTaste(catalogue: Awaited<ReturnType<typeof filmCatalogue>>, liked
 
 // ---------------------------------------------------------------- map
 
-let mapCache: { hash: string; body: string; etag: string } | undefined;
+let mapCache: { hash: string; body: string; gzip: Uint8Array; etag: string } | undefined;
 
-/** The whole catalogue's poster positions as compact parallel arrays (cached per seed). */
-export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string }> {
+/**
+ * The whole catalogue's poster positions as compact parallel arrays (cached per seed), also
+ * gzipped once (0.95 MB -> ~0.2 MB): sent as is to a browser that accepts gzip, instead of
+ * compressing or pushing a megabyte per request.
+ */
+export async function movieMap(db: SqlDb): Promise<{ body: string; gzip: Uint8Array; etag: string }> {
   const hash = await seedStamp(db.sql, "movies");
   if (hash && mapCache?.hash === hash) return mapCache;
   const [stats] = await db.sql.query<{ n: number; mx: number | null; my: number | null; mc: number | null }>(
@@ -330,7 +335,8 @@ export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string 
     cluster: films.map((f) => Number(f.cluster)),
     regions: mapRegions(films.map((f) => ({ genres: f.genres ?? [], year: f.year === null ? null : Number(f.year), cluster: Number(f.cluster), gx: Number(f.grid_x), gy: Number(f.grid_y) }))),
   };
-  const result = { hash: hash ?? "", body: JSON.stringify(map), etag: `"movies-map-${version}"` };
+  const body = JSON.stringify(map);
+  const result = { hash: hash ?? "", body, gzip: new Uint8Array(zlib.gzipSync(body, { level: 9 })), etag: `"movies-map-${version}"` };
   if (hash) mapCache = result;
   return result;
 }
