@@ -36,7 +36,7 @@ const ROUTES: RouteLoad[] = [
   { name: "movies/search", path: "/api/movies/search?q=star" },
   { name: "movies/similar", path: "/api/movies/similar?title=Toy%20Story&k=10" },
   { name: "movies/map", path: "/api/movies/map" },
-  { name: "movies/map (gzip, as a browser asks)", path: "/api/movies/map", headers: { "accept-encoding": "gzip, deflate, br" } },
+  { name: "movies/map (gzip: Next compresses per request)", path: "/api/movies/map", headers: { "accept-encoding": "gzip, deflate, br" } },
   { name: "movies/thumbnails", path: "/api/movies/thumbnails" },
   {
     name: "movies/taste",

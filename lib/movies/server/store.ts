@@ -5,7 +5,6 @@
  */
 import "server-only";
 import crypto from "node:crypto";
-import zlib from "node:zlib";
 import { invalidInput, notFound } from "@/lib/errors";
 import type { SqlDb } from "@/lib/db";
 import { perSeedCache, seedStamp } from "@/lib/db/seed";
@@ -93,8 +92,30 @@ export async function storeMovieData(db: SqlDb, data: Pick<MovieData, "films" | 
   return rows.length + items.length;
 }
 
+/** How long a per-seed cache is trusted before the seed stamp is read again. */
+const STAMP_RECHECK_MS = 1000;
+
+/**
+ * `cached` (a perSeedCache), asking the database for the seed stamp at most once a second
+ * per database: the stamp query is the only database work of a search or a repeated similar
+ * or taste request, and on the embedded database every query waits for the one before. A
+ * re-seed shows at most a second later.
+ */
+function recheckedEverySecond<T>(cached: (db: Pick<SqlDb, "sql">) => Promise<T>): (db: Pick<SqlDb, "sql">) => Promise<T> {
+  const last = new WeakMap<object, { at: number; value: Promise<T> }>();
+  return (db) => {
+    const hit = last.get(db.sql);
+    if (hit && Date.now() - hit.at < STAMP_RECHECK_MS) return hit.value;
+    const value = cached(db);
+    last.set(db.sql, { at: Date.now(), value });
+    value.catch(() => last.delete(db.sql));
+    return value;
+  };
+}
+
 /** The film search index, built from the seeded films once per seed (lib/text/word-index). */
-const filmIndex = perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>> => {
+const filmIndex = recheckedEverySecond(
+  perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>> => {
   const rows = await db.sql.query<Pick<MovieRow, "title" | "display_title" | "year" | "popularity">>(
     `SELECT title, display_title, year, popularity FROM movie ORDER BY position`,
   );
@@ -106,7 +127,8 @@ const filmIndex = perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>>
     popularity: Number(r.popularity),
   }));
   return new WordIndex(entries, { fold: movieSearchKey, typos: true });
-});
+  }),
+);
 
 /** Loads the film search index and catalogue now (at server start) rather than on the first request. */
 export async function warmFilmSearch(db: SqlDb): Promise<void> {
@@ -177,7 +199,8 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
  * similar or taste request is then map lookups and arithmetic in memory (no database round
  * trip on the embedded, single-threaded database, where every query waits for the one before).
  */
-const filmCatalogue = perSeedCache("movies", async (db) => {
+const filmCatalogue = recheckedEverySecond(
+  perSeedCache("movies", async (db) => {
   const rows = await db.sql.query<MovieRow & { embedding: string | null }>(
     `SELECT ${DETAIL_COLUMNS.split(", ")
       .map((c) => `m.${c}`)
@@ -210,7 +233,8 @@ const filmCatalogue = perSeedCache("movies", async (db) => {
     similar: new Map<string, string>(),
     taste: new Map<string, string>(),
   };
-});
+  }),
+);
 
 /** The film and its k most similar films as the JSON body of /api/movies/similar, kept per (title, k) until the next seed. */
 export async function similarMoviesJson(db: SqlDb, title: string, k: number): Promise<string> {
@@ -303,14 +327,10 @@ function rankByTaste(catalogue: Awaited<ReturnType<typeof filmCatalogue>>, liked
 
 // ---------------------------------------------------------------- map
 
-let mapCache: { hash: string; body: string; gzip: Uint8Array; etag: string } | undefined;
+let mapCache: { hash: string; body: string; etag: string } | undefined;
 
-/**
- * The whole catalogue's poster positions as compact parallel arrays (cached per seed), also
- * gzipped once (0.95 MB -> ~0.2 MB): sent as is to a browser that accepts gzip, instead of
- * compressing or pushing a megabyte per request.
- */
-export async function movieMap(db: SqlDb): Promise<{ body: string; gzip: Uint8Array; etag: string }> {
+/** The whole catalogue's poster positions as compact parallel arrays (cached per seed). */
+export async function movieMap(db: SqlDb): Promise<{ body: string; etag: string }> {
   const hash = await seedStamp(db.sql, "movies");
   if (hash && mapCache?.hash === hash) return mapCache;
   const [stats] = await db.sql.query<{ n: number; mx: number | null; my: number | null; mc: number | null }>(
@@ -335,8 +355,7 @@ export async function movieMap(db: SqlDb): Promise<{ body: string; gzip: Uint8Ar
     cluster: films.map((f) => Number(f.cluster)),
     regions: mapRegions(films.map((f) => ({ genres: f.genres ?? [], year: f.year === null ? null : Number(f.year), cluster: Number(f.cluster), gx: Number(f.grid_x), gy: Number(f.grid_y) }))),
   };
-  const body = JSON.stringify(map);
-  const result = { hash: hash ?? "", body, gzip: new Uint8Array(zlib.gzipSync(body, { level: 9 })), etag: `"movies-map-${version}"` };
+  const result = { hash: hash ?? "", body: JSON.stringify(map), etag: `"movies-map-${version}"` };
   if (hash) mapCache = result;
   return result;
 }
