@@ -196,8 +196,12 @@ export class WordIndex<T> {
    */
   private deletions?: Map<string, number | number[]>;
 
-  /** Vocabulary ids of the words within edit distance `budget` of `word` (itself included if there). */
-  private wordsWithin(word: string, budget: number): number[] {
+  /** Builds the typo lookup now (~0.3 s for 10k words) rather than on the first misspelt query. */
+  prepareTypos(): void {
+    if (this.typos) this.deletionIndex();
+  }
+
+  private deletionIndex(): Map<string, number | number[]> {
     if (!this.deletions) {
       const deletions = new Map<string, number | number[]>();
       this.vocabulary.forEach((w, v) => {
@@ -210,9 +214,15 @@ export class WordIndex<T> {
       });
       this.deletions = deletions;
     }
+    return this.deletions;
+  }
+
+  /** Vocabulary ids of the words within edit distance `budget` of `word` (itself included if there). */
+  private wordsWithin(word: string, budget: number): number[] {
+    const deletions = this.deletionIndex();
     const found = new Set<number>();
     for (const key of deletionsOf(word, budget)) {
-      const ids = this.deletions.get(key);
+      const ids = deletions.get(key);
       if (ids === undefined) continue;
       for (const v of typeof ids === "number" ? [ids] : ids) if (!found.has(v) && withinEditDistance(word, this.vocabulary[v], budget)) found.add(v);
     }

@@ -132,7 +132,8 @@ const filmIndex = recheckedEverySecond(
 
 /** Loads the film search index and catalogue now (at server start) rather than on the first request. */
 export async function warmFilmSearch(db: SqlDb): Promise<void> {
-  await Promise.all([filmIndex(db), filmCatalogue(db)]);
+  const [index] = await Promise.all([filmIndex(db), filmCatalogue(db)]);
+  index.prepareTypos();
 }
 
 /**
