@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- api-load [seconds-per-route] [connections]`: starts the built app on
+ * `npm run bench -- api-load [seconds-per-route] [connections] [name-filter]`: starts the built app on
  * loopback (fresh embedded database, or DATABASE_URL), loads each API route with
  * autocannon in turn and prints requests/s, p50/p99 latency and errors per route, each as
  * a ratio to the baseline: the cheapest route there is (an unknown /api path, answered
- * by a route handler without touching the database), measured in the same run.
+ * by a route handler without touching the database), measured in the same run. With a
+ * name filter (e.g. "movies/") only the routes whose name contains it are loaded.
  */
 import autocannon from "autocannon";
 import { startBuiltApp } from "../tests/helpers/app-server";
@@ -15,6 +16,8 @@ interface RouteLoad {
   body?: string;
   /** Status the route should answer with; anything else counts as an error. */
   expect?: number;
+  /** Extra request headers (e.g. the accept-encoding a browser sends). */
+  headers?: Record<string, string>;
 }
 
 const BASELINE: RouteLoad = { name: "baseline (unknown /api path)", path: "/api/__bench_baseline", expect: 404 };
@@ -33,6 +36,7 @@ const ROUTES: RouteLoad[] = [
   { name: "movies/search", path: "/api/movies/search?q=star" },
   { name: "movies/similar", path: "/api/movies/similar?title=Toy%20Story&k=10" },
   { name: "movies/map", path: "/api/movies/map" },
+  { name: "movies/map (gzip: Next compresses per request)", path: "/api/movies/map", headers: { "accept-encoding": "gzip, deflate, br" } },
   { name: "movies/thumbnails", path: "/api/movies/thumbnails" },
   {
     name: "movies/taste",
@@ -60,7 +64,7 @@ const ROUTES: RouteLoad[] = [
   { name: "images/search (bad vector)", path: "/api/image-search/search", method: "POST", body: JSON.stringify({ vector: [1, 2, 3] }), expect: 400 },
 ];
 
-const headersOf = (route: RouteLoad): Record<string, string> => (route.body ? { "content-type": "application/json" } : {});
+const headersOf = (route: RouteLoad): Record<string, string> => ({ ...(route.body ? { "content-type": "application/json" } : {}), ...route.headers });
 
 function load(baseURL: string, route: RouteLoad, seconds: number, connections: number) {
   return new Promise<autocannon.Result>((resolve, reject) => {
@@ -85,10 +89,15 @@ export default async function main(args: string[]) {
   try {
     console.log(`API load: ${seconds}s per route, ${connections} connections, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}\n`);
     const rows: string[][] = [["route", "req/s", "p50 ms", "p99 ms", "errors", "req/s ratio", "p50 ratio", "p99 ratio"]];
-    // Warm-up: the first seconds of a fresh server (JIT, route compilation, the per-seed
-    // caches) would otherwise spoil whichever route is measured first - the baseline.
+    const routes = ROUTES.filter((r) => !args[2] || r.name.includes(args[2]));
+    // Warm-up: a fresh server builds its per-seed caches (search index, catalogues, map) on
+    // the first request of each route, and JIT-compiles as it goes; that work would land in
+    // whichever route is measured first - the baseline. So every route is asked once first
+    // (its status is kept for the check below), then the baseline is loaded unmeasured.
+    const probes = new Map<RouteLoad, number>();
+    for (const route of routes) probes.set(route, (await fetch(`${baseURL}${route.path}`, { method: route.method ?? "GET", body: route.body, headers: headersOf(route) })).status);
     const warmSeconds = Math.max(1, Math.round(seconds / 3));
-    await load(baseURL, BASELINE, warmSeconds, connections);
+    await load(baseURL, BASELINE, Math.max(2, warmSeconds), connections);
     const base = await load(baseURL, BASELINE, seconds, connections);
     const line = (name: string, r: autocannon.Result, expect: number, statusOk: boolean) => {
       const errors = r.errors + r.timeouts + (statusOk ? 0 : r.requests.total) + (expect === 200 ? r.non2xx : 0);
@@ -104,20 +113,20 @@ export default async function main(args: string[]) {
       ]);
     };
     line(BASELINE.name, base, 404, true);
-    for (const route of ROUTES) {
+    for (const route of routes) {
       const expect = route.expect ?? 200;
-      const probe = await fetch(`${baseURL}${route.path}`, { method: route.method ?? "GET", body: route.body, headers: headersOf(route) });
-      if (probe.status === 404 && expect !== 404) {
+      const status = probes.get(route)!;
+      if (status === 404 && expect !== 404) {
         rows.push([route.name, "missing", "", "", "", "", "", ""]);
         continue;
       }
       await load(baseURL, route, warmSeconds, connections);
-      line(route.name, await load(baseURL, route, seconds, connections), expect, probe.status === expect);
+      line(route.name, await load(baseURL, route, seconds, connections), expect, status === expect);
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
     console.log("\nratios: route / baseline from this run (req/s: higher is better; latency: lower is better)");
-    console.log("goal (#9): movies/search and movies/similar at req/s ratio >= 0.5 with p99 < 50 ms");
+    console.log("goal (#9): movies/search and movies/similar at req/s ratio >= 0.5 with p99 < 50 ms; the slow movie paths (typo, unknown title, taste, map) >= 0.5 with p99 < 100 ms");
   } finally {
     await app.stop();
   }

@@ -91,6 +91,14 @@ describeEachBackend("movie recommender", (backend) => {
     expect(alien[0]).toMatchObject({ title: "Alien (film)", year: 1979 });
   });
 
+  it("finds a star's other films (every cast link weighs alike) and a misspelt title", async () => {
+    // Before, a co-star of a few films outweighed the lead: none of the ten shared Robert Duvall.
+    const { similar } = await similarMovies(db, "The Great Santini", 10);
+    const withDuvall = similar.filter((s) => s.shared?.some((l) => l.name === "Robert Duvall"));
+    expect(withDuvall.length, similar.map((s) => s.title).join(", ")).toBeGreaterThanOrEqual(3);
+    expect((await searchMovies(db, "casablanka"))[0].displayTitle).toBe("Casablanca");
+  });
+
   it("ranks films like the liked ones on top of the taste list", async () => {
     const taste = await tasteRanking(db, [HP1, HP2], [], 10);
     expect(taste.training).toEqual({ liked: 2, disliked: 0, randomNegatives: 100 });

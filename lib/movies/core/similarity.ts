@@ -1,18 +1,21 @@
 // Link overlap a film fan would agree with (#9): two films are near when they share the
 // links that say most about a film - its series, the story it adapts, its director, writer
 // and stars - and rare ones (a cult director) more than common ones (a genre, a big studio).
-// A link's weight = kind weight x IDF; two films' overlap is the cosine of their weighted
-// link sets. Pure logic: bench/movies-similarity.ts compares it with the embedding and
+// A link's weight = kind weight x IDF (cast: flat, see CAST_IDF); two films' overlap is the
+// weight they share over the chosen film's (LENGTH_PIVOT: not divided by the other's length). Pure logic: bench/movies-similarity.ts compares it with the embedding and
 // plain Jaccard, and the server re-ranks the embedding's nearest films by a blend of both.
 import type { Link, LinkKind } from "./types";
 
-/** How much a shared link of each kind says, set from what a film fan looks at (not fitted). */
+/**
+ * How much a shared link of each kind says, set from what a film fan looks at; only cast
+ * (1.2 -> 1.3, with CAST_IDF) was chosen on the DEV groups and DEV stars of bench/movies-similarity.
+ */
 export const KIND_WEIGHTS: Record<LinkKind, number> = {
   series: 2,
   based_on: 1.5,
   director: 1.5,
   writer: 1.2,
-  cast: 1.2,
+  cast: 1.3,
   producer: 1,
   composer: 1,
   cinematographer: 1,
@@ -25,10 +28,42 @@ export const KIND_WEIGHTS: Record<LinkKind, number> = {
   format: 0.25,
 };
 
-/** Per link: kind weight (or 1 for all, `byKind` false) x log(films / films with the link). */
-export function linkWeights(links: readonly Link[], filmCount: number, byKind = true): Float64Array {
-  return Float64Array.from(links, (l) => (byKind ? KIND_WEIGHTS[l.kind] : 1) * Math.log(filmCount / Math.max(1, l.films)));
+/** A link used by this many films keeps its IDF whatever the `idfPower` of its kind. */
+export const IDF_PIVOT_FILMS = 20;
+
+/**
+ * Per link: kind weight (`kindWeights`; null = 1 for all) x IDF, IDF = log(films / films with
+ * the link). With an `idfPower` p for a kind, its IDF is flattened around a link of
+ * `IDF_PIVOT_FILMS` films: pivot x (IDF / pivot)^p (p = 1: plain IDF, p = 0: the same for all).
+ */
+export function linkWeights(
+  links: readonly Link[],
+  filmCount: number,
+  options: { kindWeights?: Record<LinkKind, number> | null; idfPower?: Partial<Record<LinkKind, number>> } = {},
+): Float64Array {
+  const kinds = options.kindWeights === undefined ? KIND_WEIGHTS : options.kindWeights;
+  const pivot = Math.log(filmCount / IDF_PIVOT_FILMS);
+  return Float64Array.from(links, (l) => {
+    const idf = Math.log(filmCount / Math.max(1, l.films));
+    const p = options.idfPower?.[l.kind] ?? 1;
+    return (kinds ? kinds[l.kind] : 1) * (p === 1 ? idf : pivot * Math.max(0, idf / pivot) ** p);
+  });
 }
+
+/**
+ * IDF powers per kind for the page: cast links all weigh the same. With plain IDF a co-star
+ * of 3 films (a bit part) outweighs a lead of 70 ("The Great Santini" found films sharing
+ * Michael O'Keefe, not Robert Duvall), so a star's films fell below plain Jaccard; the data
+ * has no billing order to tell leads from bit parts otherwise.
+ */
+export const CAST_IDF: Partial<Record<LinkKind, number>> = { cast: 0 };
+
+/**
+ * How much the other film's link-vector length divides the overlap: 1 = cosine, 0 = the
+ * share of the chosen film's weighted links the other has (BM25's b; 0.5 and 0.25 were
+ * between them on the DEV groups, 0 best).
+ */
+export const LENGTH_PIVOT = 0;
 
 /** Per film, the length of its weighted link vector (for the cosine). */
 export function filmNorms(filmLinks: readonly Int32Array[], weights: Float64Array): Float64Array {
@@ -55,6 +90,11 @@ export function weightedOverlap(a: Int32Array, b: Int32Array, weights: Float64Ar
     }
   }
   return normA > 0 && normB > 0 ? s / (normA * normB) : 0;
+}
+
+/** The page's link overlap of film b with the chosen film a: weightedOverlap with the other film's length divided in by `pivot`. */
+export function linkOverlap(a: Int32Array, b: Int32Array, weights: Float64Array, normA: number, normB: number, pivot = LENGTH_PIVOT, shared?: number[]): number {
+  return weightedOverlap(a, b, weights, normA, normA ** (1 - pivot) * normB ** pivot, shared);
 }
 
 /** Jaccard of two ascending link-id sets: the plain overlap baseline. */

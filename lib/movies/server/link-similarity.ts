@@ -1,14 +1,15 @@
 /**
  * "Most similar" as a fan would have it (#9, bench/movies-similarity.ts): every film that
  * shares a link with the chosen one, scored by a blend of the embedding's cosine and the
- * kind x IDF weighted overlap of their links (lib/movies/core/similarity), with the shared
+ * kind x IDF weighted overlap of their links (lib/movies/core/similarity: cast flat, not
+ * divided by the other film's length), with the shared
  * links that make them near, best first, to show why. Built from data/movies once per seed.
  */
 import "server-only";
 import { perSeedCache } from "@/lib/db/seed";
 import { TopK } from "@/lib/ml/top-k";
 import { normaliseRows } from "@/lib/ml/vectors";
-import { blendedScore, filmNorms, linkWeights, weightedOverlap } from "../core/similarity";
+import { blendedScore, CAST_IDF, filmNorms, linkOverlap, linkWeights } from "../core/similarity";
 import type { LinkKind } from "../core/types";
 import { loadMovieLinks, loadMovieSeedData } from "./seed-data";
 
@@ -23,7 +24,7 @@ const linkModel = perSeedCache("movies", async () => {
   const { films, filmVectors, dims } = loadMovieSeedData();
   const { links, filmLinks } = loadMovieLinks();
   if (filmLinks.length !== films.length) throw new Error("pairs.bin does not match movies.json");
-  const weights = linkWeights(links, films.length);
+  const weights = linkWeights(links, films.length, { idfPower: CAST_IDF });
   const linkFilms: number[][] = links.map(() => []);
   filmLinks.forEach((ids, f) => ids.forEach((l) => linkFilms[l].push(f)));
   return {
@@ -53,13 +54,13 @@ export async function linkNeighbours(db: Parameters<typeof linkModel>[0], title:
       seen.add(j);
       let cosine = 0;
       for (let d = 0, a = i * dims, b = j * dims; d < dims; d++) cosine += unit[a + d] * unit[b + d];
-      const score = blendedScore(cosine, weightedOverlap(m.filmLinks[i], m.filmLinks[j], m.weights, m.norms[i], m.norms[j]));
+      const score = blendedScore(cosine, linkOverlap(m.filmLinks[i], m.filmLinks[j], m.weights, m.norms[i], m.norms[j]));
       // Ties (equal scores) go to the better known film: lower index.
       heap.offer(-score + j * 1e-12, j);
     }
   return heap.sorted().map(({ index: j, distance }) => {
     const shared: number[] = [];
-    weightedOverlap(m.filmLinks[i], m.filmLinks[j], m.weights, m.norms[i], m.norms[j], shared);
+    linkOverlap(m.filmLinks[i], m.filmLinks[j], m.weights, m.norms[i], m.norms[j], undefined, shared);
     shared.sort((a, b) => m.weights[b] - m.weights[a]);
     return { title: m.films[j].title, score: -(distance - j * 1e-12), shared: shared.map((l) => ({ name: m.links[l].name, kind: m.links[l].kind })) };
   });

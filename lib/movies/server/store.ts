@@ -9,7 +9,8 @@ import { invalidInput, notFound } from "@/lib/errors";
 import type { SqlDb } from "@/lib/db";
 import { perSeedCache, seedStamp } from "@/lib/db/seed";
 import { WordIndex } from "@/lib/text/word-index";
-import { nearest, nearestToKey, putVectors } from "@/lib/vector-search";
+import { bruteForceNearest, normaliseRows } from "@/lib/ml/vectors";
+import { nearestToKey, putVectors } from "@/lib/vector-search";
 import { decodeEmbedding, EMBEDDING_AS_BASE64 } from "@/lib/vector-search/store";
 import type { FilmDetail, FilmRef, MapResponse, ScoredFilm, TasteResponse } from "../core/api-schema";
 import { SEARCH_RESULTS } from "../core/api-schema";
@@ -91,8 +92,30 @@ export async function storeMovieData(db: SqlDb, data: Pick<MovieData, "films" | 
   return rows.length + items.length;
 }
 
+/** How long a per-seed cache is trusted before the seed stamp is read again. */
+const STAMP_RECHECK_MS = 1000;
+
+/**
+ * `cached` (a perSeedCache), asking the database for the seed stamp at most once a second
+ * per database: the stamp query is the only database work of a search or a repeated similar
+ * or taste request, and on the embedded database every query waits for the one before. A
+ * re-seed shows at most a second later.
+ */
+function recheckedEverySecond<T>(cached: (db: Pick<SqlDb, "sql">) => Promise<T>): (db: Pick<SqlDb, "sql">) => Promise<T> {
+  const last = new WeakMap<object, { at: number; value: Promise<T> }>();
+  return (db) => {
+    const hit = last.get(db.sql);
+    if (hit && Date.now() - hit.at < STAMP_RECHECK_MS) return hit.value;
+    const value = cached(db);
+    last.set(db.sql, { at: Date.now(), value });
+    value.catch(() => last.delete(db.sql));
+    return value;
+  };
+}
+
 /** The film search index, built from the seeded films once per seed (lib/text/word-index). */
-const filmIndex = perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>> => {
+const filmIndex = recheckedEverySecond(
+  perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>> => {
   const rows = await db.sql.query<Pick<MovieRow, "title" | "display_title" | "year" | "popularity">>(
     `SELECT title, display_title, year, popularity FROM movie ORDER BY position`,
   );
@@ -104,11 +127,13 @@ const filmIndex = perSeedCache("movies", async (db): Promise<WordIndex<FilmRef>>
     popularity: Number(r.popularity),
   }));
   return new WordIndex(entries, { fold: movieSearchKey, typos: true });
-});
+  }),
+);
 
 /** Loads the film search index and catalogue now (at server start) rather than on the first request. */
 export async function warmFilmSearch(db: SqlDb): Promise<void> {
-  await Promise.all([filmIndex(db), filmCatalogue(db)]);
+  const [index] = await Promise.all([filmIndex(db), filmCatalogue(db)]);
+  index.prepareTypos();
 }
 
 /**
@@ -148,10 +173,11 @@ export const MAX_SUGGESTION_SCANS = 16;
 async function unknownTitle(db: SqlDb, title: string): Promise<never> {
   // The closest titles: the text as a prefix, else ever shorter prefixes ("Toy Storey" ->
   // "Toy Story"): a character at a time for a while, then a word at a time.
+  const index = await filmIndex(db);
   let key = titleKey(title.replace(/\s*\([^)]*\)\s*$/, ""));
   let suggestions: FilmRef[] = [];
   for (let attempt = 0; attempt < MAX_SUGGESTION_SCANS && key.length >= 2 && !suggestions.length; attempt++) {
-    suggestions = await searchMovies(db, key, 5);
+    suggestions = index.search(key, 5);
     key = attempt < 8 ? key.slice(0, -1).trim() : key.split(" ").slice(0, -1).join(" ");
   }
   throw notFound("unknown_title", `No film titled "${title}".${suggestions.length ? ` Did you mean "${suggestions[0].title}"?` : ""}`, {
@@ -159,47 +185,82 @@ async function unknownTitle(db: SqlDb, title: string): Promise<never> {
   });
 }
 
-/** Most similar lists kept per seed: a film's neighbours never change until the next seed. */
-const SIMILAR_CACHE_SIZE = 5000;
+/** Answers kept per seed (most similar lists, taste rankings): they never change until the next seed. */
+const ANSWER_CACHE_SIZE = 5000;
+
+/** Remembers `value` under `key`, dropping the oldest entry when full (a Map iterates in insertion order). */
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= ANSWER_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
 
 /**
- * Every film's details by title, and the answers already computed, once per seed: a similar
- * request is then map lookups (no database round trip on the embedded, single-threaded
- * database, where every query waits for the one before).
+ * Every film's details and vector, and the answers already computed, once per seed: a
+ * similar or taste request is then map lookups and arithmetic in memory (no database round
+ * trip on the embedded, single-threaded database, where every query waits for the one before).
  */
-const filmCatalogue = perSeedCache("movies", async (db) => {
-  const rows = await db.sql.query<MovieRow>(`SELECT ${DETAIL_COLUMNS} FROM movie ORDER BY popularity DESC, position`);
+const filmCatalogue = recheckedEverySecond(
+  perSeedCache("movies", async (db) => {
+  const rows = await db.sql.query<MovieRow & { embedding: string | null }>(
+    `SELECT ${DETAIL_COLUMNS.split(", ")
+      .map((c) => `m.${c}`)
+      .join(", ")}, ${EMBEDDING_AS_BASE64} AS embedding
+       FROM movie m LEFT JOIN vector_item v ON v.collection = $1 AND v.key = m.title
+      ORDER BY m.position`,
+    [MOVIES_COLLECTION],
+  );
   const byTitle = new Map<string, FilmDetail>();
   const byLowerTitle = new Map<string, FilmDetail>();
-  for (const row of rows) {
+  for (const row of [...rows].sort((a, b) => Number(b.popularity) - Number(a.popularity))) {
     const film = toDetail(row);
     byTitle.set(film.title, film);
     if (!byLowerTitle.has(film.title.toLowerCase())) byLowerTitle.set(film.title.toLowerCase(), film);
   }
-  return { byTitle, byLowerTitle, similar: new Map<string, ScoredFilm[]>() };
-});
+  // Film vectors in position order (the films with a vector), raw and unit length.
+  const withVector = rows.filter((r) => r.embedding !== null);
+  const vectors = withVector.map((r) => decodeEmbedding(r.embedding!));
+  const dims = vectors[0]?.length ?? 0;
+  const matrix = new Float32Array(vectors.length * dims);
+  vectors.forEach((v, i) => matrix.set(v, i * dims));
+  return {
+    byTitle,
+    byLowerTitle,
+    /** Titles with a vector, position order; row i of `unit` and `vectorOf`. */
+    vectorTitles: withVector.map((r) => r.title),
+    vectorOf: new Map(withVector.map((r, i) => [r.title, vectors[i]])),
+    unit: normaliseRows(matrix, dims),
+    dims,
+    similar: new Map<string, string>(),
+    taste: new Map<string, string>(),
+  };
+  }),
+);
 
-/** The film and its k most similar films (shared links blended with the film vectors' cosine), from the per-seed catalogue. */
-export async function similarMovies(db: SqlDb, title: string, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
+/** The film and its k most similar films as the JSON body of /api/movies/similar, kept per (title, k) until the next seed. */
+export async function similarMoviesJson(db: SqlDb, title: string, k: number): Promise<string> {
   const catalogue = await filmCatalogue(db);
   const movie = catalogue.byTitle.get(title) ?? catalogue.byLowerTitle.get(title.toLowerCase()) ?? (await unknownTitle(db, title));
   const key = `${k}\n${movie.title}`;
-  let similar = catalogue.similar.get(key);
-  if (!similar) {
-    // Shared links (kind x IDF) blended with the embedding (./link-similarity); the plain
-    // embedding neighbours fill up for a film with too few link-sharing films.
-    const byLinks = (await linkNeighbours(db, movie.title, k)) ?? [];
-    const hits = byLinks.length < k ? await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k: k + byLinks.length }) : [];
-    const taken = new Set(byLinks.map((h) => h.title));
-    const all = [...byLinks, ...hits.filter((h) => !taken.has(h.key)).map((h) => ({ title: h.key, score: h.score, shared: [] }))].slice(0, k);
-    similar = all.flatMap((h) => {
-      const f = catalogue.byTitle.get(h.title);
-      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score, shared: h.shared }] : [];
-    });
-    // Oldest first out (a Map iterates in insertion order).
-    if (catalogue.similar.size >= SIMILAR_CACHE_SIZE) catalogue.similar.delete(catalogue.similar.keys().next().value!);
-    catalogue.similar.set(key, similar);
-  }
+  return catalogue.similar.get(key) ?? remember(catalogue.similar, key, JSON.stringify(await similarTo(db, catalogue, movie, k)));
+}
+
+/** The film and its k most similar films (shared links blended with the film vectors' cosine). */
+export async function similarMovies(db: SqlDb, title: string, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
+  return JSON.parse(await similarMoviesJson(db, title, k));
+}
+
+async function similarTo(db: SqlDb, catalogue: Awaited<ReturnType<typeof filmCatalogue>>, movie: FilmDetail, k: number): Promise<{ movie: FilmDetail; similar: ScoredFilm[] }> {
+  // Shared links (kind x IDF) blended with the embedding (./link-similarity); the plain
+  // embedding neighbours fill up for a film with too few link-sharing films.
+  const byLinks = (await linkNeighbours(db, movie.title, k)) ?? [];
+  const hits = byLinks.length < k ? await nearestToKey(db, MOVIES_COLLECTION, movie.title, { k: k + byLinks.length }) : [];
+  const taken = new Set(byLinks.map((h) => h.title));
+  const all = [...byLinks, ...hits.filter((h) => !taken.has(h.key)).map((h) => ({ title: h.key, score: h.score, shared: [] }))].slice(0, k);
+  const similar = all.flatMap((h) => {
+    const f = catalogue.byTitle.get(h.title);
+    return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: h.score, shared: h.shared }] : [];
+  });
   return { movie, similar };
 }
 
@@ -220,47 +281,49 @@ export async function movieVectors(db: SqlDb, titles: readonly string[]): Promis
  * (input films excluded) ranked by P(liked), best and worst k.
  */
 export async function tasteRanking(db: SqlDb, liked: readonly string[], disliked: readonly string[], k: number): Promise<TasteResponse> {
+  return JSON.parse(await tasteRankingJson(db, liked, disliked, k));
+}
+
+/** tasteRanking as the JSON body of /api/movies/taste, computed in memory and kept per input until the next seed. */
+export async function tasteRankingJson(db: SqlDb, liked: readonly string[], disliked: readonly string[], k: number): Promise<string> {
   const likedSet = [...new Set(liked)];
   const dislikedSet = [...new Set(disliked)];
   const both = likedSet.filter((t) => dislikedSet.includes(t));
   if (both.length) throw invalidInput("liked_and_disliked", `Liked and disliked at once: ${both.map((t) => `"${t}"`).join(", ")}.`, { titles: both });
-  const vectors = await movieVectors(db, [...likedSet, ...dislikedSet]);
-  const unknown = [...likedSet, ...dislikedSet].filter((t) => !vectors.has(t));
+  const catalogue = await filmCatalogue(db);
+  const unknown = [...likedSet, ...dislikedSet].filter((t) => !catalogue.vectorOf.has(t));
   if (unknown.length) {
     throw invalidInput("unknown_titles", `Unknown film title${unknown.length > 1 ? "s" : ""}: ${unknown.map((t) => `"${t}"`).join(", ")}.`, { titles: unknown });
   }
-  let weak: Float32Array[] = [];
-  {
-    const [{ count }] = await db.sql.query<{ count: number | string }>(`SELECT count(*)::int AS count FROM movie`);
-    const positions = sampleIndices(Number(count), RANDOM_NEGATIVES + likedSet.length, seedFromStrings([...likedSet].sort()));
-    const sampled = await db.sql.query<{ key: string; embedding: string }>(
-      `SELECT m.title AS key, ${EMBEDDING_AS_BASE64} AS embedding
-         FROM movie m JOIN vector_item v ON v.collection = $1 AND v.key = m.title
-        WHERE m.position = ANY($2::int[])`,
-      [MOVIES_COLLECTION, positions],
-    );
-    weak = sampled.filter((r) => !likedSet.includes(r.key)).slice(0, RANDOM_NEGATIVES).map((r) => decodeEmbedding(r.embedding));
-  }
-  const likedVectors = likedSet.map((t) => vectors.get(t)!);
-  const classifier = tasteClassifier(likedVectors, dislikedSet.map((t) => vectors.get(t)!), weak, ROBUST_TASTE);
+  const key = JSON.stringify([likedSet, dislikedSet, k]);
+  return catalogue.taste.get(key) ?? remember(catalogue.taste, key, JSON.stringify(rankByTaste(catalogue, likedSet, dislikedSet, k)));
+}
+
+function rankByTaste(catalogue: Awaited<ReturnType<typeof filmCatalogue>>, likedSet: string[], dislikedSet: string[], k: number): TasteResponse {
+  const { vectorTitles, vectorOf, unit, dims } = catalogue;
+  const positions = sampleIndices(vectorTitles.length, RANDOM_NEGATIVES + likedSet.length, seedFromStrings([...likedSet].sort()));
+  // Position order, as the database returned the sampled rows before.
+  const weak = [...positions]
+    .sort((a, b) => a - b)
+    .map((p) => vectorTitles[p])
+    .filter((t) => !likedSet.includes(t))
+    .slice(0, RANDOM_NEGATIVES)
+    .map((t) => vectorOf.get(t)!);
+  const likedVectors = likedSet.map((t) => vectorOf.get(t)!);
+  const classifier = tasteClassifier(likedVectors, dislikedSet.map((t) => vectorOf.get(t)!), weak, ROBUST_TASTE);
   // Best picks: the classifier turned towards the liked films (robust to one dislike); worst: the classifier alone.
   const model = towardsLiked(classifier, likedVectors, ROBUST_TASTE.prior);
   const training = { liked: likedSet.length, disliked: dislikedSet.length, randomNegatives: weak.length };
   const norm = weightNorm(model);
   if (!(norm > 1e-9)) return { best: [], worst: [], training };
-  const direction = (m: typeof model) => Array.from(m.weights, (x) => x / norm);
-  const excludeKeys = [...likedSet, ...dislikedSet];
-  const [bestHits, worstHits] = await Promise.all([
-    nearest(db, MOVIES_COLLECTION, direction(model), { k, excludeKeys }),
-    nearest(db, MOVIES_COLLECTION, direction(classifier).map((x) => -x), { k, excludeKeys }),
-  ]);
-  const films = new Map((await moviesByTitles(db, [...bestHits, ...worstHits].map((h) => h.key))).map((f) => [f.title, f]));
-  const scored = (hits: { key: string; score: number }[], sign: 1 | -1, by: typeof model): ScoredFilm[] =>
-    hits.flatMap((h) => {
-      const f = films.get(h.key);
-      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: probabilityFromCosine(by, sign * h.score) }] : [];
+  const input = new Set([...likedSet, ...dislikedSet].map((t) => vectorTitles.indexOf(t)));
+  // For unit rows, w·x ranks exactly like the cosine of x and w: best = nearest to w, worst = nearest to -w.
+  const ranked = (m: typeof model, sign: 1 | -1, by: typeof model): ScoredFilm[] =>
+    bruteForceNearest(unit, dims, Float32Array.from(m.weights, (x) => (sign * x) / weightNorm(m)), k, "cosine", input).flatMap((h) => {
+      const f = catalogue.byTitle.get(vectorTitles[h.index]);
+      return f ? [{ title: f.title, displayTitle: f.displayTitle, year: f.year, score: probabilityFromCosine(by, sign * (1 - h.distance)) }] : [];
     });
-  return { best: scored(bestHits, 1, model), worst: scored(worstHits, -1, classifier), training };
+  return { best: ranked(model, 1, model), worst: ranked(classifier, -1, classifier), training };
 }
 
 // ---------------------------------------------------------------- map

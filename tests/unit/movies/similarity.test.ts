@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blendedScore, describeShared, filmNorms, jaccard, KIND_WEIGHTS, linkWeights, weightedOverlap } from "@/lib/movies/core/similarity";
+import { blendedScore, CAST_IDF, describeShared, filmNorms, IDF_PIVOT_FILMS, jaccard, KIND_WEIGHTS, linkOverlap, linkWeights, weightedOverlap } from "@/lib/movies/core/similarity";
 import type { Link } from "@/lib/movies/core/types";
 
 describe("weighted link overlap (#9)", () => {
@@ -32,6 +32,41 @@ describe("weighted link overlap (#9)", () => {
     expect(shared).toEqual([0]);
     expect(jaccard(films[0], films[0])).toBe(1);
     expect(blendedScore(1, 0, 0.3)).toBeCloseTo(0.3, 12);
+  });
+
+  it("weighs every cast link alike with CAST_IDF: a lead of 70 films counts as much as a co-star of 3", () => {
+    const cast: Link[] = [
+      { name: "Robert Duvall", kind: "cast", films: 70 },
+      { name: "Michael O'Keefe", kind: "cast", films: 3 },
+      { name: "Lewis John Carlino", kind: "writer", films: 3 },
+    ];
+    const plain = linkWeights(cast, 20000);
+    expect(plain[1]).toBeGreaterThan(plain[0] * 1.5);
+    const flat = linkWeights(cast, 20000, { idfPower: CAST_IDF });
+    expect(flat[0]).toBeCloseTo(flat[1], 12);
+    expect(flat[0]).toBeCloseTo(KIND_WEIGHTS.cast * Math.log(20000 / IDF_PIVOT_FILMS), 10);
+    // Other kinds keep their IDF.
+    expect(flat[2]).toBeCloseTo(plain[2], 12);
+    // Half-way flattening sits between, and a link of IDF_PIVOT_FILMS films keeps its weight.
+    const half = linkWeights([...cast, { name: "Pivot", kind: "cast", films: IDF_PIVOT_FILMS }], 20000, { idfPower: { cast: 0.5 } });
+    expect(half[1]).toBeLessThan(plain[1]);
+    expect(half[1]).toBeGreaterThan(flat[1]);
+    expect(half[3]).toBeCloseTo(KIND_WEIGHTS.cast * Math.log(20000 / IDF_PIVOT_FILMS), 10);
+  });
+
+  it("with pivot 0 does not punish a film with many other links; pivot 1 is the cosine", () => {
+    // Film 0 (director, genre); film 1 shares the director and has a star; film 4 has both of film 0's links and the star.
+    const many = [...films, Int32Array.of(0, 1, 2)];
+    const n = filmNorms(many, weights);
+    expect(linkOverlap(many[0], many[1], weights, n[0], n[1], 1)).toBeCloseTo(overlap(0, 1), 12);
+    // The cosine counts film 4's extra star against it; pivot 0 does not.
+    expect(linkOverlap(many[0], many[4], weights, n[0], n[4], 1)).toBeLessThan(0.95);
+    // Pivot 0: the share of film 0's weighted links the other film has - film 4 has all of them.
+    expect(linkOverlap(many[0], many[4], weights, n[0], n[4], 0)).toBeCloseTo(1, 12);
+    expect(linkOverlap(many[0], many[1], weights, n[0], n[1], 0)).toBeLessThan(1);
+    const shared: number[] = [];
+    linkOverlap(many[0], many[4], weights, n[0], n[4], 0, shared);
+    expect(shared).toEqual([0, 1]);
   });
 
   it("says why in a fan's words, most telling kinds first", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "@/lib/ml/rng";
 import { foldText } from "@/lib/text/fold";
-import { typoBudget, WordIndex, withinEditDistance } from "@/lib/text/word-index";
+import { deletionsOf, typoBudget, WordIndex, withinEditDistance } from "@/lib/text/word-index";
 
 describe("foldText", () => {
   it("folds case, accents, ampersands and punctuation", () => {
@@ -106,6 +106,38 @@ describe("WordIndex with typos", () => {
 
   it("keeps the strict index (radio's) exactly as it was", () => {
     expect(strict.search("godfahter", 5)).toEqual([]);
+  });
+});
+
+describe("typo lookup by deletions (SymSpell)", () => {
+  it("finds the same titles as checking the edit distance to every word, for random typos", () => {
+    const rng = createRng(7);
+    const letters = "abcdeilmnorst";
+    const word = () => Array.from({ length: 3 + rng.int(8) }, () => letters[rng.int(letters.length)]).join("");
+    const titles = Array.from({ length: 300 }, (_, id) => ({ id, title: `${word()} ${word()}` }));
+    const index = new WordIndex(titles.map((t) => ({ item: t.id, primary: t.title, popularity: 1000 - t.id })), { typos: true });
+    const vocabulary = [...new Set(titles.flatMap((t) => t.title.split(" ")))];
+    for (let n = 0; n < 200; n++) {
+      const source = vocabulary[rng.int(vocabulary.length)].split("");
+      // One or two edits: substitute, delete or insert a letter.
+      for (let e = 0; e <= rng.int(2); e++) {
+        const at = rng.int(source.length);
+        const op = rng.int(3);
+        if (op === 0) source[at] = letters[rng.int(letters.length)];
+        else if (op === 1 && source.length > 1) source.splice(at, 1);
+        else source.splice(at, 0, letters[rng.int(letters.length)]);
+      }
+      const q = source.join("");
+      const budget = typoBudget(q);
+      const near = new Set(vocabulary.filter((w) => w.startsWith(q) || (budget > 0 && withinEditDistance(q, w, budget))));
+      const expected = titles.filter((t) => t.title.split(" ").some((w) => near.has(w))).map((t) => t.id);
+      expect(new Set(index.search(q, 1000)), q).toEqual(new Set(expected));
+    }
+  });
+
+  it("lists a word's deletions up to a depth", () => {
+    expect([...deletionsOf("abc", 1)].sort()).toEqual(["ab", "abc", "ac", "bc"]);
+    expect(deletionsOf("abcd", 2).size).toBe(1 + 4 + 6);
   });
 });
 

@@ -1,7 +1,7 @@
 import { apiMethods, parseQuery } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { similarQuerySchema } from "@/lib/movies/core/api-schema";
-import { similarMovies } from "@/lib/movies/server/store";
+import { similarMoviesJson } from "@/lib/movies/server/store";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +13,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
   GET: async (request) => {
     const { title, k } = parseQuery(request, similarQuerySchema);
     const db = await getDatabase();
-    return Response.json(await similarMovies(db, title, k));
+    // The body is kept per (title, k) as JSON text: a repeated request is a map lookup.
+    return new Response(await similarMoviesJson(db, title, k), { headers: { "content-type": "application/json" } });
   },
 });

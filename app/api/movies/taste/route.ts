@@ -2,7 +2,7 @@ import { noQuerySchema } from "@/lib/api/query-schema";
 import { apiMethods, parseJsonBody, parseQuery } from "@/lib/api/route";
 import { getDatabase } from "@/lib/server/database";
 import { tasteBodySchema } from "@/lib/movies/core/api-schema";
-import { tasteRanking } from "@/lib/movies/server/store";
+import { tasteRankingJson } from "@/lib/movies/server/store";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +16,6 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({
     parseQuery(request, noQuerySchema);
     const { liked, disliked, k } = await parseJsonBody(request, tasteBodySchema, 100_000);
     const db = await getDatabase();
-    return Response.json(await tasteRanking(db, liked, disliked, k));
+    return new Response(await tasteRankingJson(db, liked, disliked, k), { headers: { "content-type": "application/json" } });
   },
 });
