@@ -66,8 +66,8 @@ const PLAYLISTS: StandInPlaylist[] = [
 
 async function insertSongs(db: Database) {
   await db.sql.query(
-    `INSERT INTO radio_song (id, position, title, artist, tags, predicted_tags, plays, x, y, search_key, artist_key)
-     SELECT id, position, title, artist, '{}', '[]'::jsonb, 1, 0.5, 0.5, lower(title), lower(artist)
+    `INSERT INTO radio_song (id, position, title, artist, tags, predicted_tags, plays, x, y, artist_key)
+     SELECT id, position, title, artist, '{}', '[]'::jsonb, 1, 0.5, 0.5, lower(artist)
        FROM jsonb_to_recordset($1::jsonb) AS s(id int, position int, title text, artist text)`,
     [JSON.stringify(SONGS.map((s, position) => ({ ...s, position })))],
   );

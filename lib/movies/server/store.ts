@@ -67,8 +67,6 @@ export async function storeMovieData(db: SqlDb, data: Pick<MovieData, "films" | 
     grid_x: layout.gridX[position],
     grid_y: layout.gridY[position],
     cluster: layout.cluster[position],
-    search_key: titleKey(f.title),
-    display_key: titleKey(f.displayTitle),
   }));
   let started = Date.now();
   await db.sql.transaction(async (tx) => {
@@ -76,10 +74,10 @@ export async function storeMovieData(db: SqlDb, data: Pick<MovieData, "films" | 
     // One INSERT over a JSON array per 5000 rows: few round trips on either backend, exact doubles.
     for (let i = 0; i < rows.length; i += 5000) {
       await tx.query(
-        `INSERT INTO movie (title, position, display_title, year, genres, thumbnail, popularity, grid_x, grid_y, cluster, search_key, display_key)
-         SELECT title, position, display_title, year, genres, thumbnail, popularity, grid_x, grid_y, cluster, search_key, display_key
+        `INSERT INTO movie (title, position, display_title, year, genres, thumbnail, popularity, grid_x, grid_y, cluster)
+         SELECT title, position, display_title, year, genres, thumbnail, popularity, grid_x, grid_y, cluster
            FROM jsonb_to_recordset($1::jsonb) AS t(title text, position int, display_title text, year int, genres text[], thumbnail text,
-                popularity float8, grid_x int, grid_y int, cluster int, search_key text, display_key text)`,
+                popularity float8, grid_x int, grid_y int, cluster int)`,
         [JSON.stringify(rows.slice(i, i + 5000))],
       );
     }

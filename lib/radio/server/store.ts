@@ -10,7 +10,6 @@ import crypto from "node:crypto";
 import type { SqlDb } from "@/lib/db";
 import { perSeedCache } from "@/lib/db/seed";
 import { invalidInput, notFound } from "@/lib/errors";
-import { foldText } from "@/lib/text/fold";
 import { WordIndex } from "@/lib/text/word-index";
 import { getVectors, nearest, putVectors } from "@/lib/vector-search";
 import type { ArtistRef, PlaylistRequest, PlaylistResponse, RadioMapResponse, SongDetail, SongRef, SongSearchResponse, StationSong } from "../core/api-schema";
@@ -43,7 +42,6 @@ export async function storeRadioData(db: SqlDb, data: RadioSeedData, progress: (
     plays: s.plays,
     x: s.x,
     y: s.y,
-    search_key: foldText(`${s.title} ${s.artist}`),
     artist_key: artistKeyOf(s.artist),
   }));
   const tags = data.tags.map((t, position) => ({ tag: t.tag, position, songs: t.songs, auc: t.auc, threshold: t.threshold, colour: t.colour }));
@@ -62,10 +60,10 @@ export async function storeRadioData(db: SqlDb, data: RadioSeedData, progress: (
     // One INSERT over a JSON array per 5000 rows: few round trips on either backend.
     for (let i = 0; i < rows.length; i += 5000) {
       await tx.query(
-        `INSERT INTO radio_song (id, position, title, artist, tags, predicted_tags, plays, x, y, search_key, artist_key)
-         SELECT id, position, title, artist, tags, predicted_tags, plays, x, y, search_key, artist_key
+        `INSERT INTO radio_song (id, position, title, artist, tags, predicted_tags, plays, x, y, artist_key)
+         SELECT id, position, title, artist, tags, predicted_tags, plays, x, y, artist_key
            FROM jsonb_to_recordset($1::jsonb) AS t(id int, position int, title text, artist text, tags text[], predicted_tags jsonb,
-                plays int, x float8, y float8, search_key text, artist_key text)`,
+                plays int, x float8, y float8, artist_key text)`,
         [JSON.stringify(rows.slice(i, i + 5000))],
       );
     }
