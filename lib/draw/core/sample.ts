@@ -7,6 +7,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { createRng } from "../../ml/rng";
 import { inkCount, type Bitmap } from "./bitmap";
+import { contextFor } from "./context";
 import type { Encoding } from "./encoding";
 import { lstmStep, zeroState, type LstmWeights } from "./lstm";
 
@@ -54,19 +55,28 @@ export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: Sample
   const bitmaps: Bitmap[] = [];
   let rejected = 0;
   const vocab = enc.outputVocab;
+  const contextSpec = contextFor(enc.name, w.config.contextSize);
   while (bitmaps.length < opts.count && rejected <= maxRejected) {
     const n = opts.count - bitmaps.length;
     const seqs: number[][] = Array.from({ length: n }, () => []);
     const alive = new Array<boolean>(n).fill(true);
     let state = zeroState(w.config, n);
     let input = new Int32Array(n).fill(enc.start);
+    const trackers = contextSpec ? Array.from({ length: n }, () => contextSpec.create()) : null;
     for (let step = 0; step < maxTokens && alive.some(Boolean); step++) {
       if (opts.signal?.aborted) {
         disposeState(state);
         throw new DOMException("The sampling was cancelled.", "AbortError");
       }
       const tokens = tf.tensor1d(input, "int32");
-      const out = lstmStep(w, tokens, state);
+      let context: tf.Tensor2D | undefined;
+      if (contextSpec && trackers) {
+        const values = new Float32Array(n * contextSpec.size);
+        trackers.forEach((tr, i) => tr.write(values, i * contextSpec.size));
+        context = tf.tensor2d(values, [n, contextSpec.size]);
+      }
+      const out = lstmStep(w, tokens, state, undefined, context);
+      context?.dispose();
       const probs = tf.tidy(() => tf.softmax(tf.div(out.logits, opts.temperature))).dataSync() as Float32Array;
       tokens.dispose();
       out.logits.dispose();
@@ -82,6 +92,7 @@ export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: Sample
           continue;
         }
         seqs[i].push(t);
+        trackers?.[i].push(t);
         input[i] = t;
         if (t === enc.end) alive[i] = false;
       }
