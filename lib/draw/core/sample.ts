@@ -17,6 +17,11 @@ export interface SampleOptions {
   seed: number;
   /** Length cap per sample (defaults: the encoding's max, at most 600 tokens). */
   maxTokens?: number;
+  /**
+   * Min-p truncation: tokens less likely than this fraction of the step's likeliest token are
+   * never drawn (default MIN_P). 0 samples the full distribution.
+   */
+  minP?: number;
   /** Give up after this many rejected samples (default 4 x count + 16). */
   maxRejected?: number;
   signal?: AbortSignal;
@@ -27,6 +32,26 @@ export interface SampleOptions {
 export interface SampleResult {
   bitmaps: Bitmap[];
   rejected: number;
+}
+
+/**
+ * Without truncation a sample of ~250 tokens almost surely draws some token of the far tail
+ * (each step puts ~0.5% on pixels out of order); rejection then keeps mainly the short
+ * samples, and the drawings come out thin and small. Cutting the tail (as min-p sampling
+ * does for text) keeps the model's real alternatives; a sample the model itself steers into
+ * an invalid step is still rejected and counted.
+ */
+export const MIN_P = 0.05;
+
+/** Zeroes, per row of `n` probabilities, those below `minP` x the row's largest. */
+function truncateTail(probs: Float32Array, rows: number, n: number, minP: number) {
+  if (minP <= 0) return;
+  for (let r = 0; r < rows; r++) {
+    let max = 0;
+    for (let i = 0; i < n; i++) max = Math.max(max, probs[r * n + i]);
+    const cut = max * minP;
+    for (let i = 0; i < n; i++) if (probs[r * n + i] < cut) probs[r * n + i] = 0;
+  }
 }
 
 /** Index drawn from unnormalised probabilities. */
@@ -77,7 +102,10 @@ export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: Sample
       }
       const out = lstmStep(w, tokens, state, undefined, context);
       context?.dispose();
-      const probs = tf.tidy(() => tf.softmax(tf.div(out.logits, opts.temperature))).dataSync() as Float32Array;
+      const probTensor = tf.tidy(() => tf.softmax(tf.div(out.logits, opts.temperature)));
+      const probs = Float32Array.from(probTensor.dataSync() as Float32Array);
+      probTensor.dispose();
+      truncateTail(probs, n, vocab, opts.minP ?? MIN_P);
       tokens.dispose();
       out.logits.dispose();
       disposeState(state);
