@@ -1,6 +1,6 @@
 /**
  * Drawing with the LSTM: a batch of sequences stepped together, each token drawn from
- * softmax(logits / temperature) with the seeded RNG of lib/ml (same seed, same samples on
+ * softmax(logits / temperature), its far tail cut (min-p), with the seeded RNG of lib/ml (same seed, same samples on
  * the same backend). A sample that takes a step no valid drawing could take, runs past its
  * length cap, or ends blank is rejected and counted; rounds continue until `count` are drawn.
  */
@@ -44,7 +44,7 @@ export interface SampleResult {
 export const MIN_P = 0.05;
 
 /** Zeroes, per row of `n` probabilities, those below `minP` x the row's largest. */
-function truncateTail(probs: Float32Array, rows: number, n: number, minP: number) {
+export function truncateTail(probs: Float32Array, rows: number, n: number, minP: number) {
   if (minP <= 0) return;
   for (let r = 0; r < rows; r++) {
     let max = 0;
