@@ -80,6 +80,18 @@ if (values.resume) {
   }
   w = saved.weights;
   config = saved.manifest.config;
+  // A checkpoint with a narrower side input (an earlier context layout, whose features are a
+  // prefix of the current one): the new inputs start with zero weights, so the network computes
+  // what it did and learns to use them from here.
+  if (config.contextSize && config.contextSize < SCANLINE_CONTEXT.size && !values.plain) {
+    const grow = SCANLINE_CONTEXT.size - config.contextSize;
+    const old = w.layers[0].inputKernel;
+    w.layers[0].inputKernel = tf.concat([old, tf.zeros([grow, old.shape[1]])], 0) as tf.Tensor2D;
+    old.dispose();
+    console.error(`--resume: side input widened from ${config.contextSize} to ${SCANLINE_CONTEXT.size} (new weights zero)`);
+    config = { ...config, contextSize: SCANLINE_CONTEXT.size };
+    w.config = config;
+  }
   history.push(...(t.history ?? []));
   seen = t.sequencesSeen ?? 0;
   minutesBefore = t.minutes ?? 0;

@@ -4,8 +4,12 @@
  * remember the whole row above across ~6 tokens to continue a stroke; under-trained, it
  * forgets both and its samples thin out and stop early. The context is a pure function of
  * the tokens so far, so training (teacher forcing) and sampling compute it the same way.
- * Layout (97 floats): one-hot of the row (0..31, 32 = past the last), the row above's ink,
- * and the row above's ink right of the last x drawn on this row (where the stroke goes next).
+ * Layout (130 floats): one-hot of the row (0..31, 32 = past the last), the row above's ink,
+ * the row above's ink right of the last x drawn on this row (where the stroke goes next), and
+ * one-hot of the rows left until the bottom margin would equal the top margin (the renderer
+ * centres every drawing, so that is where it ends; 32 = no ink yet). The last one is a
+ * dependency of ~150 tokens, beyond what truncated backpropagation (50-token windows) can
+ * teach the network to remember by itself.
  */
 import type { EncodingName } from "./encoding";
 
@@ -25,10 +29,11 @@ const W = 32;
 const EOL = 32;
 
 export const SCANLINE_CONTEXT: ContextSpec = {
-  size: 33 + 2 * W,
+  size: 33 + 2 * W + 33,
   create() {
     let y = 0;
     let lastX = -1;
+    let firstInkRow = -1;
     let above = new Uint8Array(W);
     let current = new Uint8Array(W);
     return {
@@ -41,6 +46,7 @@ export const SCANLINE_CONTEXT: ContextSpec = {
         } else if (token >= 0 && token < W) {
           current[token] = 1;
           lastX = token;
+          if (firstInkRow < 0) firstInkRow = y;
         }
       },
       write(out, offset) {
@@ -50,6 +56,9 @@ export const SCANLINE_CONTEXT: ContextSpec = {
           out[offset + 33 + x] = 1;
           if (x > lastX) out[offset + 33 + W + x] = 1;
         }
+        // rows left on the mirror of the top margin: -1 (past it) .. 30, one-hot at +1
+        const left = firstInkRow < 0 ? -2 : Math.min(30, Math.max(-1, 31 - firstInkRow - y));
+        out[offset + 33 + 2 * W + (left === -2 ? 32 : left + 1)] = 1;
       },
     };
   },

@@ -18,7 +18,7 @@ const row = (ctx: Float32Array, t: number) => ctx.subarray(t * size, (t + 1) * s
 const on = (v: Float32Array, from: number, to: number) => [...v.subarray(from, to)].flatMap((x, i) => (x ? [i] : []));
 
 describe("scanline side input", () => {
-  it("tells each step its row, the row above and the row above's ink right of the last x", () => {
+  it("tells each step its row, the row above, the row above's ink right of the last x, and the rows left to the mirrored top margin", () => {
     // row 0: x 3 and 7; row 1: x 5
     const rows = Array.from({ length: 32 }, () => ".".repeat(32));
     rows[0] = "...#...#" + ".".repeat(24);
@@ -28,14 +28,18 @@ describe("scanline side input", () => {
     const ctx = sequenceContext(SCANLINE_CONTEXT, seq);
     // step 0 (after START): row 0, nothing above
     expect(on(row(ctx, 0), 0, 33)).toEqual([0]);
-    expect(on(row(ctx, 0), 33, size)).toEqual([]);
+    expect(on(row(ctx, 0), 33, 97)).toEqual([]);
+    // no ink yet: the margin feature says so
+    expect(on(row(ctx, 0), 97, size)).toEqual([32]);
     // step 3 (after "3 7 EOL"): row 1, row above has 3 and 7, all of it still ahead
     expect(on(row(ctx, 3), 0, 33)).toEqual([1]);
     expect(on(row(ctx, 3), 33, 65)).toEqual([3, 7]);
-    expect(on(row(ctx, 3), 65, size)).toEqual([3, 7]);
+    expect(on(row(ctx, 3), 65, 97)).toEqual([3, 7]);
+    // ink began on row 0, so a centred drawing ends on row 31: on row 1, 30 rows left (one-hot at 30 + 1)
+    expect(on(row(ctx, 3), 97, size)).toEqual([31]);
     // step 4 (after x 5 on row 1): only 7 is ahead
     expect(on(row(ctx, 4), 33, 65)).toEqual([3, 7]);
-    expect(on(row(ctx, 4), 65, size)).toEqual([7]);
+    expect(on(row(ctx, 4), 65, 97)).toEqual([7]);
     // step 5 (after the second EOL): row 2, row 1 above
     expect(on(row(ctx, 5), 0, 33)).toEqual([2]);
     expect(on(row(ctx, 5), 33, 65)).toEqual([5]);
