@@ -100,7 +100,9 @@ export async function sampleDrawings(w: LstmWeights, enc: Encoding, opts: Sample
         trackers.forEach((tr, i) => tr.write(values, i * contextSpec.size));
         context = tf.tensor2d(values, [n, contextSpec.size]);
       }
-      const out = lstmStep(w, tokens, state, undefined, context);
+      // tidy: the step's intermediate tensors (gates, one-hots) would otherwise pile up
+      // in the backend's memory at every step of every sample
+      const out = tf.tidy(() => lstmStep(w, tokens, state, undefined, context));
       context?.dispose();
       const probTensor = tf.tidy(() => tf.softmax(tf.div(out.logits, opts.temperature)));
       const probs = Float32Array.from(probTensor.dataSync() as Float32Array);

@@ -19,7 +19,10 @@ describe("sampling", () => {
     if (name === "scanlines32") bias[32] = 3;
     w.outputBias = tf.tensor1d(bias);
     const opts = { count: 4, temperature: 1, seed: 42, maxTokens: 40, maxRejected: 400 };
+    const tensorsBefore = tf.memory().numTensors;
     const a = await sampleDrawings(w, enc, opts);
+    // nothing of the steps stays behind in the backend (the server samples for every request)
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
     const b = await sampleDrawings(w, enc, opts);
     expect(a.bitmaps.map(toRows)).toEqual(b.bitmaps.map(toRows));
     // a random network breaks the encoding often: rejections happen and are counted
