@@ -1,5 +1,5 @@
 /**
- * npm run draw:evaluate -- [icons8 icons32 glyphs] [--count 200] [--temperature 0.8] [--seed 1]
+ * npm run draw:evaluate -- [icons8 icons32 glyphs] [--count 200] [--temperature 0.8] [--min-p 0.05] [--seed 1]
  * Per trained model: validation loss vs the unigram baseline (from training), share of valid
  * samples, Hamming distance of samples to the nearest training bitmap, and ink share and
  * connected-stroke count of samples vs the data's own. Writes data/draw/quality.json.
@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ENCODINGS } from "@/lib/draw/core/encoding";
 import { MODEL_ENCODING, MODEL_NAMES, type ModelName } from "@/lib/draw/core/models";
-import { sampleDrawings } from "@/lib/draw/core/sample";
+import { MIN_P, sampleDrawings } from "@/lib/draw/core/sample";
 import { createRng, shuffleInPlace } from "@/lib/ml/rng";
 import { modelDir, readBitmaps, readModel } from "@/lib/draw/pipeline/model-files";
 import { inkShare, mean, median, nearestDistances, strokeCount } from "@/lib/draw/pipeline/quality";
@@ -17,7 +17,7 @@ import { useWasmBackend as selectWasmBackend } from "@/lib/vision/node";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { count: { type: "string", default: "200" }, temperature: { type: "string", default: "0.8" }, seed: { type: "string", default: "1" } },
+  options: { count: { type: "string", default: "200" }, temperature: { type: "string", default: "0.8" }, "min-p": { type: "string", default: String(MIN_P) }, seed: { type: "string", default: "1" } },
 });
 const names = (positionals.length ? positionals : [...MODEL_NAMES]) as ModelName[];
 const bad = names.filter((n) => !MODEL_NAMES.includes(n));
@@ -27,6 +27,7 @@ if (bad.length) {
 }
 const count = Number(values.count);
 const temperature = Number(values.temperature);
+const minP = Number(values["min-p"]);
 const seed = Number(values.seed);
 await selectWasmBackend();
 
@@ -46,7 +47,7 @@ for (const name of names) {
   const samples = [];
   let rejected = 0;
   for (let i = 0; samples.length < count && i < Math.ceil(count / 50) * 2; i++) {
-    const r = await sampleDrawings(weights, ENCODINGS[MODEL_ENCODING[name]], { count: Math.min(50, count - samples.length), temperature, seed: seed + i });
+    const r = await sampleDrawings(weights, ENCODINGS[MODEL_ENCODING[name]], { count: Math.min(50, count - samples.length), temperature, minP, seed: seed + i });
     samples.push(...r.bitmaps);
     rejected += r.rejected;
     process.stderr.write(`${name}: ${samples.length}/${count} sampled, ${rejected} rejected\r`);
@@ -59,6 +60,7 @@ for (const name of names) {
   const heldOut = nearestDistances(order.slice(0, Math.min(nVal, 300)).map((i) => data[i]), order.slice(nVal).map((i) => data[i]));
   const row = {
     temperature,
+    minP,
     samples: samples.length,
     rejected,
     validShare: r3(samples.length / (samples.length + rejected)),

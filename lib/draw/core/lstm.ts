@@ -1,7 +1,8 @@
 /**
  * A token LSTM as plain tfjs functions (no LayersModel): the same step function trains
  * (scripts/draw/train.ts, truncated BPTT) and samples (page worker and server).
- * Layer 1 takes its input token one-hot;
+ * Layer 1 takes its input token one-hot, followed by an optional per-step side input
+ * (`contextSize` floats, see ./context.ts);
  * gates in the order input, forget, cell, output.
  */
 import * as tf from "@tensorflow/tfjs";
@@ -12,10 +13,12 @@ export interface LstmConfig {
   outputVocab: number;
   units: number;
   layers: number;
+  /** Width of the side input after the one-hot token (0 or absent: none). */
+  contextSize?: number;
 }
 
 export interface LstmLayerWeights {
-  /** Layer 1: (inputVocab, 4 units); later layers: (units, 4 units) over the layer below. */
+  /** Layer 1: (inputVocab + contextSize, 4 units); later layers: (units, 4 units) over the layer below. */
   inputKernel: tf.Tensor2D;
   recurrentKernel: tf.Tensor2D;
   bias: tf.Tensor1D;
@@ -75,14 +78,23 @@ export function trainingLinear(): { linear: Linear; dispose(): void } {
 }
 
 
-/** One step: input tokens (batch,) int32 -> logits (batch, outputVocab) and the next state. */
-export function lstmStep(w: LstmWeights, tokens: tf.Tensor1D, state: LstmState, linear: Linear = plainLinear): { logits: tf.Tensor2D; state: LstmState } {
+/**
+ * One step: input tokens (batch,) int32 and, for a model with a side input, its context
+ * (batch, contextSize) -> logits (batch, outputVocab) and the next state.
+ */
+export function lstmStep(w: LstmWeights, tokens: tf.Tensor1D, state: LstmState, linear: Linear = plainLinear, context?: tf.Tensor2D): { logits: tf.Tensor2D; state: LstmState } {
+  if (Boolean(w.config.contextSize) !== Boolean(context)) throw new Error(`this model takes ${w.config.contextSize ? "a" : "no"} context input`);
   const units = w.config.units;
   const next: LstmState = [];
   let below: tf.Tensor2D | null = null;
   w.layers.forEach((layer, i) => {
     // one-hot x kernel rather than gather: the WASM backend has no gradient for gather
-    const x: tf.Tensor2D = i === 0 ? (tf.oneHot(tokens, w.config.inputVocab).toFloat() as tf.Tensor2D) : below!;
+    let x: tf.Tensor2D;
+    if (i > 0) x = below!;
+    else {
+      const oneHot = tf.oneHot(tokens, w.config.inputVocab).toFloat() as tf.Tensor2D;
+      x = context ? (tf.concat([oneHot, context], 1) as tf.Tensor2D) : oneHot;
+    }
     const fromInput = linear(x, layer.inputKernel);
     const z = tf.add(tf.add(fromInput, linear(state[i].h, layer.recurrentKernel)), layer.bias) as tf.Tensor2D;
     const [zi, zf, zg, zo] = tf.split(z, [units, units, units, units], 1);
@@ -104,7 +116,7 @@ export function initLstm(config: LstmConfig, seed: number): LstmWeights {
   };
   const u = config.units;
   const layers = Array.from({ length: config.layers }, (_, i) => ({
-    inputKernel: glorot(i === 0 ? config.inputVocab : u, 4 * u),
+    inputKernel: glorot(i === 0 ? config.inputVocab + (config.contextSize ?? 0) : u, 4 * u),
     recurrentKernel: glorot(u, 4 * u),
     bias: tf.concat([tf.zeros([u]), tf.ones([u]), tf.zeros([2 * u])]) as tf.Tensor1D,
   }));

@@ -5,6 +5,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { createRng, shuffleInPlace } from "../../ml/rng";
+import type { ContextSpec } from "../core/context";
+import { sequenceContext } from "../core/context";
 import { lstmStep, trainingLinear, zeroState, type Linear, type LstmState, type LstmWeights } from "../core/lstm";
 
 export interface TrainOptions {
@@ -18,29 +20,38 @@ export interface TrainOptions {
 /** Inputs are START + tokens[:-1], targets tokens: the model predicts every token including END. */
 export interface Batch {
   inputs: Int32Array; // (steps, batch) row-major by step
+  /** Side inputs (steps, batch, contextSize), when the model takes them. */
+  context: Float32Array | null;
+  contextSize: number;
   targets: Int32Array;
   mask: Float32Array;
   steps: number;
   batch: number;
 }
 
-export function makeBatch(seqs: number[][], start: number, batch: number): Batch {
+export function makeBatch(seqs: number[][], start: number, batch: number, contextSpec: ContextSpec | null = null): Batch {
   const steps = Math.max(...seqs.map((s) => s.length));
   const inputs = new Int32Array(steps * batch).fill(start);
   const targets = new Int32Array(steps * batch);
   const mask = new Float32Array(steps * batch);
+  const size = contextSpec?.size ?? 0;
+  const context = contextSpec ? new Float32Array(steps * batch * size) : null;
   seqs.forEach((seq, b) => {
     for (let t = 0; t < seq.length; t++) {
       inputs[t * batch + b] = t === 0 ? start : seq[t - 1];
       targets[t * batch + b] = seq[t];
       mask[t * batch + b] = 1;
     }
+    if (contextSpec && context) {
+      const own = sequenceContext(contextSpec, seq);
+      for (let t = 0; t < seq.length; t++) context.set(own.subarray(t * size, (t + 1) * size), (t * batch + b) * size);
+    }
   });
-  return { inputs, targets, mask, steps, batch };
+  return { inputs, context, contextSize: size, targets, mask, steps, batch };
 }
 
 /** Batches of similar length: shuffled, sorted within chunks of 16 batches, batches shuffled again. */
-export function epochBatches(seqs: number[][], start: number, batch: number, rng: { int(n: number): number }): Batch[] {
+export function epochBatches(seqs: number[][], start: number, batch: number, rng: { int(n: number): number }, contextSpec: ContextSpec | null = null): Batch[] {
   const order = shuffleInPlace(seqs.map((_, i) => i), rng);
   const groups: number[][] = [];
   for (let c = 0; c < order.length; c += batch * 16) {
@@ -48,7 +59,7 @@ export function epochBatches(seqs: number[][], start: number, batch: number, rng
     for (let i = 0; i < chunk.length; i += batch) groups.push(chunk.slice(i, i + batch));
   }
   shuffleInPlace(groups, rng);
-  return groups.map((g) => makeBatch(g.map((i) => seqs[i]), start, batch));
+  return groups.map((g) => makeBatch(g.map((i) => seqs[i]), start, batch, contextSpec));
 }
 
 /** Summed masked cross-entropy over steps [t0, t1) of a batch, from `state`; returns the final state too. */
@@ -57,7 +68,8 @@ export function windowLoss(w: LstmWeights, b: Batch, t0: number, t1: number, sta
   let total: tf.Scalar = tf.scalar(0);
   for (let t = t0; t < t1; t++) {
     const slice = (a: Int32Array | Float32Array) => a.subarray(t * b.batch, (t + 1) * b.batch);
-    const out = lstmStep(w, tf.tensor1d(slice(b.inputs) as Int32Array, "int32"), st, linear);
+    const context = b.context ? tf.tensor2d(b.context.subarray(t * b.batch * b.contextSize, (t + 1) * b.batch * b.contextSize), [b.batch, b.contextSize]) : undefined;
+    const out = lstmStep(w, tf.tensor1d(slice(b.inputs) as Int32Array, "int32"), st, linear, context);
     st = out.state;
     const logp = tf.logSoftmax(out.logits);
     const picked = tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d(slice(b.targets) as Int32Array, "int32"), w.config.outputVocab)), 1);
@@ -130,11 +142,11 @@ export function createTrainer(w: LstmWeights, opts: TrainOptions) {
 }
 
 /** Mean cross-entropy (nats per token) over sequences, forward only. */
-export function evaluateLoss(w: LstmWeights, seqs: number[][], start: number, batch: number): number {
+export function evaluateLoss(w: LstmWeights, seqs: number[][], start: number, batch: number, contextSpec: ContextSpec | null = null): number {
   let sum = 0;
   let tokens = 0;
   const rng = createRng(1);
-  for (const b of epochBatches(seqs, start, batch, rng)) {
+  for (const b of epochBatches(seqs, start, batch, rng, contextSpec)) {
     const value = tf.tidy(() => windowLoss(w, b, 0, b.steps, zeroState(w.config, b.batch)).loss);
     sum += value.dataSync()[0];
     value.dispose();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { inkCount, toRows } from "@/lib/draw/core/bitmap";
 import { ENCODINGS } from "@/lib/draw/core/encoding";
 import { initLstm } from "@/lib/draw/core/lstm";
-import { sampleDrawings } from "@/lib/draw/core/sample";
+import { sampleDrawings, truncateTail } from "@/lib/draw/core/sample";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -19,7 +19,10 @@ describe("sampling", () => {
     if (name === "scanlines32") bias[32] = 3;
     w.outputBias = tf.tensor1d(bias);
     const opts = { count: 4, temperature: 1, seed: 42, maxTokens: 40, maxRejected: 400 };
+    const tensorsBefore = tf.memory().numTensors;
     const a = await sampleDrawings(w, enc, opts);
+    // nothing of the steps stays behind in the backend (the server samples for every request)
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
     const b = await sampleDrawings(w, enc, opts);
     expect(a.bitmaps.map(toRows)).toEqual(b.bitmaps.map(toRows));
     // a random network breaks the encoding often: rejections happen and are counted
@@ -31,5 +34,15 @@ describe("sampling", () => {
     }
     const other = await sampleDrawings(w, enc, { ...opts, seed: 43 });
     expect(other.bitmaps.map(toRows)).not.toEqual(a.bitmaps.map(toRows));
+  });
+
+  it("min-p cuts each row's tail below that fraction of the row's likeliest token, and only it", () => {
+    const probs = Float32Array.from([0.5, 0.02, 0.03, 0.45, 0.1, 0.004, 0.006, 0.89]);
+    truncateTail(probs, 2, 4, 0.05);
+    // row 1: cut below 0.025; row 2: cut below 0.0445
+    expect([...probs].map((p) => Number(p.toFixed(3)))).toEqual([0.5, 0, 0.03, 0.45, 0.1, 0, 0, 0.89]);
+    const untouched = Float32Array.from([0.5, 0.02, 0.03, 0.45]);
+    truncateTail(untouched, 1, 4, 0);
+    expect([...untouched].map((p) => Number(p.toFixed(3)))).toEqual([0.5, 0.02, 0.03, 0.45]);
   });
 });
