@@ -12,7 +12,7 @@ const COUNT = 30;
 
 /** Generated hieroglyphs: a stela of them (download as PNG) and each with MobileNet's label. */
 export function HieroglyphGenerator({ trained }: { trained: boolean }) {
-  const [settings, setSettings] = useState<DrawSettings>({ temperature: 0.8, seed: "7" });
+  const [settings, setSettings] = useState<DrawSettings>({ temperature: 1, seed: "7" });
   const [error, setError] = useState<string | null>(null);
   const [glyphs, setGlyphs] = useState<Bitmap[]>([]);
   const [labels, setLabels] = useState<{ label: string; probability: number }[]>([]);

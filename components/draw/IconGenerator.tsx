@@ -13,7 +13,7 @@ const ROWS = 10;
 /** The icon RNN: 150 icons from the 8x8 or 32x32 model in a 15x10 grid, each in its own colour. */
 export function IconGenerator({ available }: { available: ModelName[] }) {
   const [model, setModel] = useState<ModelName>(available.includes("icons8") ? "icons8" : available[0]);
-  const [settings, setSettings] = useState<DrawSettings>({ temperature: 0.8, seed: "1" });
+  const [settings, setSettings] = useState<DrawSettings>({ temperature: 1, seed: "1" });
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ count: number; rejected: number; ms: number; backend: string; model: ModelName; seed: number } | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);

@@ -43,7 +43,8 @@ export function ModelQualityTable({ quality, models }: { quality: QualityFile; m
         </tbody>
       </table>
       <p className="draw-note">
-        {rows[0].q.samples} samples per model at temperature {rows[0].q.temperature}. Ink is the share of black pixels and
+        {rows[0].q.samples} samples per model at temperature {rows[0].q.temperature}, tokens below{" "}
+        {rows[0].q.minP * 100}% of the likeliest one cut. Ink is the share of black pixels and
         strokes the number of connected black areas, each averaged; a model that draws like its data matches the data&rsquo;s
         numbers. The distance is the number of pixels that differ from the closest training image: a model that copied its
         training set would sit at 0, and real images it never saw sit at the second number.

@@ -1,5 +1,5 @@
 /**
- * npm run draw:evaluate -- [icons8 icons32 glyphs] [--count 200] [--temperature 0.8] [--min-p 0.05] [--seed 1]
+ * npm run draw:evaluate -- [icons8 icons32 glyphs] [--count 200] [--temperature 1] [--min-p 0.05] [--seed 1]
  * Per trained model: validation loss vs the unigram baseline (from training), share of valid
  * samples, Hamming distance of samples to the nearest training bitmap, and ink share and
  * connected-stroke count of samples vs the data's own. Writes data/draw/quality.json.
@@ -17,7 +17,7 @@ import { useWasmBackend as selectWasmBackend } from "@/lib/vision/node";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { count: { type: "string", default: "200" }, temperature: { type: "string", default: "0.8" }, "min-p": { type: "string", default: String(MIN_P) }, seed: { type: "string", default: "1" } },
+  options: { count: { type: "string", default: "200" }, temperature: { type: "string", default: "1" }, "min-p": { type: "string", default: String(MIN_P) }, seed: { type: "string", default: "1" } },
 });
 const names = (positionals.length ? positionals : [...MODEL_NAMES]) as ModelName[];
 const bad = names.filter((n) => !MODEL_NAMES.includes(n));

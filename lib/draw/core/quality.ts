@@ -9,6 +9,8 @@ const pair = z.object({ samples: z.number(), data: z.number() });
 
 export const modelQualitySchema = z.object({
   temperature: z.number(),
+  /** The min-p cut of sampling (lib/draw/core/sample.ts MIN_P). */
+  minP: z.number(),
   samples: z.number().int(),
   rejected: z.number().int(),
   validShare: z.number(),
