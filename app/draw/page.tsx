@@ -38,8 +38,9 @@ export default function DrawPage() {
           {countText(models, "icons8")} An LSTM (2 layers; units per model in the table below) reads an icon as a sequence
           of tokens and learns to predict the next one. At 8x8 a token is the position of the next black pixel (64 positions and
           an end); at 32x32 it is the x of the next black pixel on the current line, an end-of-line, or the end of the icon.
-          Drawing is sampling one token at a time; a sample that breaks the encoding (a pixel out of order, no end) is
-          rejected and counted.
+          At 32x32 the network is also told its row, the row above and how many rows are left before the drawing is
+          centred. Drawing is sampling one token at a time (never a token less than 5% as likely as the likeliest); a
+          sample that breaks the encoding (a pixel out of order, no end) is rejected and counted.
         </p>
         <IconGenerator available={iconModels} />
         <h3>Training</h3>
