@@ -26,6 +26,7 @@ export class WorkerClient<Input, Output> {
     const jobId = this.nextJobId++;
     const { signal, onProgress } = options;
     let tracker: ReturnType<typeof createProgressTracker> | undefined;
+    let trackerTotal = 0;
     return new Promise<Output>((resolve, reject) => {
       if (signal?.aborted) return reject(new JobCancelledError());
       const cleanup = () => {
@@ -41,7 +42,11 @@ export class WorkerClient<Input, Output> {
         const message = event.data as FromWorker<Output>;
         if (message?.jobId !== jobId) return;
         if (message.type === "progress") {
-          tracker ??= createProgressTracker(message.progress.total);
+          // a job with phases (load a model: 0/1, then label 30 glyphs: n/30) starts a new count
+          if (!tracker || trackerTotal !== message.progress.total) {
+            tracker = createProgressTracker(message.progress.total);
+            trackerTotal = message.progress.total;
+          }
           onProgress?.({ ...message.progress, snapshot: tracker.update(message.progress.done) });
         } else if (message.type === "result") {
           cleanup();

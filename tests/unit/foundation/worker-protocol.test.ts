@@ -41,6 +41,19 @@ describe("worker protocol", () => {
     expect(etas.at(-1)).toBe(0);
   });
 
+  it("counts a job's phases apart: a new total starts a new bar (loading 0/1, then 3 items)", async () => {
+    const { page, worker } = pair();
+    serveJobs<null, string>(worker, async (_input, { progress }) => {
+      progress(0, 1, "loading");
+      for (let i = 1; i <= 3; i++) progress(i, 3, "labelling");
+      return "ok";
+    });
+    const client = new WorkerClient<null, string>(page);
+    const shown: string[] = [];
+    await client.run(null, { onProgress: (p) => shown.push(`${p.snapshot.done}/${p.snapshot.total} ${p.snapshot.fraction.toFixed(2)}`) });
+    expect(shown).toEqual(["0/1 0.00", "1/3 0.33", "2/3 0.67", "3/3 1.00"]);
+  });
+
   it("turns a thrown error into a rejected promise with its code", async () => {
     const { page, worker } = pair();
     serveJobs(worker, async () => {
