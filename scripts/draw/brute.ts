@@ -1,6 +1,6 @@
 // The exhaustive 4x4 brute force: all 65,536 black/white images through MobileNet.
 //
-//   npm run draw:brute -- [--size=160] [--batch=32] [--threshold=0.25] [--out=data/draw/brute] [--reverse] [--write-only]
+//   npm run draw:brute -- [--size=224] [--batch=32] [--threshold=0.25] [--out=data/draw/brute] [--reverse] [--write-only]
 //
 // Resumable: the top-1 table (<out>/top1-<size>.bin) is rewritten after every few batches
 // and a new run only classifies what it lacks. Writes <out>/icons.json at the end (the
