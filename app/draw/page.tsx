@@ -39,7 +39,7 @@ export default function DrawPage() {
           of tokens and learns to predict the next one. At 8x8 a token is the position of the next black pixel (64 positions and
           an end); at 32x32 it is the x of the next black pixel on the current line, an end-of-line, or the end of the icon.
           At 32x32 the network is also told its row, the row above and how many rows are left before the drawing is
-          centred. Drawing is sampling one token at a time (never a token less than 5% as likely as the likeliest); a
+          centred. Drawing is sampling one token at a time (never a token less than 1% as likely as the likeliest); a
           sample that breaks the encoding (a pixel out of order, no end) is rejected and counted.
         </p>
         <IconGenerator available={iconModels} />

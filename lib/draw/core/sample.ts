@@ -41,7 +41,7 @@ export interface SampleResult {
  * does for text) keeps the model's real alternatives; a sample the model itself steers into
  * an invalid step is still rejected and counted.
  */
-export const MIN_P = 0.05;
+export const MIN_P = 0.01;
 
 /** Zeroes, per row of `n` probabilities, those below `minP` x the row's largest. */
 export function truncateTail(probs: Float32Array, rows: number, n: number, minP: number) {
