@@ -9,8 +9,10 @@ export function ModelQualityTable({ quality, models }: { quality: QualityFile; m
   if (rows.length === 0) return null;
   return (
     <>
-      <table className="draw-table" data-testid="draw-quality">
-        <caption>Samples against the data they were learned from</caption>
+      <h4 className="draw-table-title" id="draw-quality-title">
+        Samples against the data they were learned from
+      </h4>
+      <table className="draw-table" data-testid="draw-quality" aria-labelledby="draw-quality-title">
         <thead>
           <tr>
             <th>model</th>
