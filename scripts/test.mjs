@@ -2,7 +2,7 @@
 // one summary. Says plainly what it skipped and why (no Chromium, no DATABASE_URL); under
 // CI (CI=true) a skipped part fails the run, so CI cannot go green without running it.
 // The last line is always `tests: N passed, N failed, N skipped` (CI reads it).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,48 +22,15 @@ if (projects.includes("integration") && !process.env.DATABASE_URL) {
 }
 const chromium = projects.includes("e2e") ? findChromium() : undefined;
 
-/**
- * The e2e tests need `next build` (about 1.5 min). The integration tests run one file at a
- * time and leave a core idle, so the build runs next to them, its output in a log file.
- */
-function buildInBackground() {
-  const log = path.join(os.tmpdir(), `next-build-${process.pid}.log`);
-  const fd = fs.openSync(log, "w");
-  const child = spawn(process.execPath, [path.join(root, "scripts", "build-if-needed.mjs")], {
-    cwd: root,
-    stdio: ["ignore", fd, fd],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  fs.closeSync(fd);
-  return new Promise((resolve) => {
-    child.on("error", (err) => resolve({ status: String(err), log }));
-    child.on("exit", (code, signal) => resolve({ status: code ?? signal, log }));
-  });
-}
-
-let build;
 const results = [];
 for (const project of projects) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (project === "integration" && projects.includes("e2e") && chromium.path) build = buildInBackground();
   if (project === "e2e") {
     if (!chromium.path) {
       skipped.push(`end-to-end tests: ${chromium.why}`);
       continue;
     }
     env.CHROMIUM_PATH = chromium.path;
-    if (build) {
-      const b = await build;
-      const output = fs.readFileSync(b.log, "utf8");
-      fs.rmSync(b.log, { force: true });
-      console.log("\n=== next build (ran next to the integration tests) ===");
-      console.log(output.split("\n").filter((l) => l.startsWith("[build]")).join("\n"));
-      if (b.status !== 0) {
-        console.log(output.slice(-6000));
-        results.push({ project, passed: 0, failed: 0, skipped: 0, problems: [`next build failed (exit ${b.status})`] });
-        continue;
-      }
-    }
   }
   const summaryFile = path.join(os.tmpdir(), `vitest-${project}-${process.pid}.json`);
   fs.rmSync(summaryFile, { force: true });
